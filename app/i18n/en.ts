@@ -1,0 +1,50 @@
+import type { MessageKey } from '#app/i18n/vi.ts'
+
+/** English: the second locale. */
+export const en: Record<MessageKey, string> = {
+	'app.name': 'Popular digital education',
+	'app.tagline': 'Digital skills for every resident — no one left behind',
+	'a11y.skipToContent': 'Skip to main content',
+	'a11y.mainNav': 'Main navigation',
+	'a11y.preferences': 'Display preferences',
+	'prefs.language': 'Language',
+	'prefs.textLarge': 'Large text',
+	'prefs.textNormal': 'Normal text',
+	'prefs.contrastHigh': 'High contrast',
+	'prefs.contrastNormal': 'Normal contrast',
+	'prefs.switchToEnglish': 'English',
+	'prefs.switchToVietnamese': 'Tiếng Việt',
+	'prefs.saved': 'Display preferences saved.',
+	'nav.home': 'Home',
+	'nav.signIn': 'Sign in',
+	'nav.signOut': 'Sign out',
+	'home.welcome': 'Welcome to the popular digital education movement of {ward}',
+	'home.intro':
+		'Learn digital skills for free: use a smartphone, install and activate VNeID, file procedures on the Public Service Portal, pay without cash and avoid online scams.',
+	'home.targetsTitle': "The ward's {year} targets",
+	'home.statsTitle': 'The ward at a glance',
+	'home.statsResidents': 'residents in the registry',
+	'home.statsHouseholds': 'households',
+	'home.statsGroups': 'residential groups',
+	'home.statsOrganizations': 'agencies, schools, enterprises, party cells and associations',
+	'home.signInPrompt': 'Sign in to learn, follow progress or carry out your assigned work.',
+	'footer.text': 'hocvuso open-source software — serving the popular digital education movement.',
+	'error.notFound.title': 'Page not found',
+	'error.notFound.body':
+		'The page you are looking for does not exist or has moved. Please check the address.',
+	'error.forbidden.title': 'Access denied',
+	'error.forbidden.body':
+		'Your account is not allowed to see this page. If you need this access, contact the ward administrator.',
+	'error.unauthorized.title': 'Sign-in required',
+	'error.unauthorized.body': 'Please sign in to continue.',
+	'error.server.title': 'Something went wrong',
+	'error.server.body':
+		'The system could not process your request. Your data has not been changed. Please try again in a few minutes.',
+	'error.badRequest.title': 'Invalid request',
+	'error.badRequest.body': 'The submitted data is not valid. Please check it and try again.',
+	'error.conflict.title': 'Someone else changed this record',
+	'error.tooMany.title': 'Too many requests',
+	'error.tooMany.body': 'You have tried too many times. Please wait a moment and try again.',
+	'error.backHome': 'Back to the home page',
+	'error.code': 'Error code: {code}',
+}

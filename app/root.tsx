@@ -1,0 +1,127 @@
+import type { ReactNode } from 'react'
+import {
+	Form,
+	isRouteErrorResponse,
+	Link,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLocation,
+	useRouteLoaderData,
+} from 'react-router'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { useTranslate } from '#app/i18n/use-translate.ts'
+import { readPreferences } from '#app/utils/preferences.server.ts'
+import type { Route } from './+types/root'
+import stylesHref from './styles/app.css?url'
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesHref },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const prefs = await readPreferences(request)
+	const ward = await context.app.db.query.wards.findFirst({ columns: { name: true, kind: true } })
+	return { prefs, wardName: ward?.name ?? null }
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const data = useRouteLoaderData<typeof loader>('root')
+	const prefs = data?.prefs ?? { locale: 'vi', textSize: 'normal', contrast: 'normal' }
+	return (
+		<html lang={prefs.locale} data-text-size={prefs.textSize} data-contrast={prefs.contrast}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="color-scheme" content="light" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+function Shell({ children }: { children: ReactNode }) {
+	const { t, locale } = useTranslate()
+	const data = useRouteLoaderData<typeof loader>('root')
+	const prefs = data?.prefs
+	const location = useLocation()
+	const returnTo = location.pathname + location.search
+	return (
+		<>
+			<a className="skip-link" href="#main">
+				{t('a11y.skipToContent')}
+			</a>
+			<header className="site-header">
+				<div className="site-header__inner">
+					<Link to="/" className="brand">
+						<span className="brand__name">{t('app.name')}</span>
+						{data?.wardName ? <span className="brand__ward">{data.wardName}</span> : null}
+					</Link>
+					<nav aria-label={t('a11y.mainNav')} className="main-nav">
+						<Link to="/">{t('nav.home')}</Link>
+					</nav>
+					<Form method="post" action="/tuy-chon" className="prefs" aria-label={t('a11y.preferences')}>
+						<input type="hidden" name="returnTo" value={returnTo} />
+						<button
+							type="submit"
+							name="locale"
+							value={locale === 'vi' ? 'en' : 'vi'}
+							lang={locale === 'vi' ? 'en' : 'vi'}
+						>
+							{locale === 'vi' ? t('prefs.switchToEnglish') : t('prefs.switchToVietnamese')}
+						</button>
+						<button
+							type="submit"
+							name="textSize"
+							value={prefs?.textSize === 'large' ? 'normal' : 'large'}
+							aria-pressed={prefs?.textSize === 'large'}
+						>
+							{t('prefs.textLarge')}
+						</button>
+						<button
+							type="submit"
+							name="contrast"
+							value={prefs?.contrast === 'high' ? 'normal' : 'high'}
+							aria-pressed={prefs?.contrast === 'high'}
+						>
+							{t('prefs.contrastHigh')}
+						</button>
+					</Form>
+				</div>
+			</header>
+			<main id="main" tabIndex={-1}>
+				{children}
+			</main>
+			<footer className="site-footer">
+				<p>{t('footer.text')}</p>
+			</footer>
+		</>
+	)
+}
+
+export default function App() {
+	return (
+		<Shell>
+			<Outlet />
+		</Shell>
+	)
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	if (!isRouteErrorResponse(error)) console.error(error)
+	return (
+		<Shell>
+			<ErrorPage status={status} />
+		</Shell>
+	)
+}

@@ -1,0 +1,10 @@
+import { index, type RouteConfig, route } from '@react-router/dev/routes'
+
+// The one place where every route is declared. Paths are Vietnamese (what people see in the
+// address bar); module names are English.
+export default [
+	index('routes/home.tsx'),
+	route('healthz', 'routes/healthz.ts'),
+	route('tuy-chon', 'routes/preferences.ts'),
+	route('*', 'routes/not-found.tsx'),
+] satisfies RouteConfig

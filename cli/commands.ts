@@ -1,0 +1,16 @@
+import type { Command } from '#cli/command.ts'
+import { devCommand } from '#cli/commands/dev.ts'
+import { keysCommand } from '#cli/commands/keys.ts'
+import { migrateCommand } from '#cli/commands/migrate.ts'
+import { seedCommand } from '#cli/commands/seed.ts'
+import { serveCommand, startCommand } from '#cli/commands/serve.ts'
+
+/** Every command of the CLI; later capabilities add theirs here. */
+export const commands: Record<string, Command> = {
+	start: startCommand,
+	serve: serveCommand,
+	dev: devCommand,
+	migrate: migrateCommand,
+	seed: seedCommand,
+	keys: keysCommand,
+}

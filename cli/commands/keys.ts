@@ -1,0 +1,19 @@
+import type { Command } from '#cli/command.ts'
+import { generateKeyMaterial } from '#server/security/keyring.server.ts'
+
+export const keysCommand: Command = {
+	summaryVi: 'Tạo khóa mã hóa mới cho dữ liệu cá nhân (in ra dạng biến môi trường)',
+	summaryEn: 'Generate new keys for personal-data encryption (printed as environment variables)',
+	usage: ['hocvuso keys generate'],
+	async run(args) {
+		if (args[0] !== 'generate') {
+			console.error('Dùng / use: hocvuso keys generate')
+			return 2
+		}
+		const keys = generateKeyMaterial()
+		console.info(`DATA_ENCRYPTION_KEY=${keys.encryption}`)
+		console.info(`DATA_HASH_KEY=${keys.hash}`)
+		console.info(`SESSION_SECRET=${keys.signing}`)
+		return 0
+	},
+}

@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util'
+import { readEnv } from '#server/config/env.server.ts'
+import { demoAccounts } from '#server/demo/demo-accounts.ts'
+import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
+import { startHttpServer } from '#server/http/server.server.ts'
+import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
+
+export interface RunServerOptions {
+	args: string[]
+	demoDefault: boolean
+	dev: boolean
+}
+
+/** Boots the installation and serves until SIGINT/SIGTERM. */
+export async function runServer({ args, demoDefault, dev }: RunServerOptions): Promise<number> {
+	const { values } = parseArgs({ args, options: { size: { type: 'string' } }, strict: true })
+	const env = readEnv()
+	const demo = env.DEMO ?? demoDefault
+	const services = await bootstrap({ env, demo })
+	if (demo && !(await hasWard(services.db))) {
+		const residents = values.size ? Number.parseInt(values.size, 10) : 5000
+		if (!Number.isInteger(residents) || residents < 10)
+			throw new Error('--size phải là số nguyên ≥ 10 / must be an integer ≥ 10')
+		console.info(`Đang tạo phường mẫu (${residents} người dân)… / seeding the demo ward…`)
+		const summary = await seedDemoWard(services, { residents, seed: 2026 })
+		console.info(
+			`  ${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức`,
+		)
+	}
+	const server = await startHttpServer({ services, port: env.PORT, host: env.HOST, dev })
+	const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+	console.info(`\nhocvuso đang chạy tại / is running at ${url}`)
+	console.info(
+		`  Cơ sở dữ liệu / database: ${services.database.kind}${services.database.kind === 'pglite' ? ` (${env.dataDir})` : ''}`,
+	)
+	if (demo) {
+		console.info('\nTài khoản trình diễn / demo accounts:')
+		for (const account of demoAccounts) {
+			console.info(`  ${account.labelVi.padEnd(34)} ${account.username} / ${account.password}`)
+		}
+	}
+	await new Promise<void>((resolve) => {
+		const stop = () => resolve()
+		process.once('SIGINT', stop)
+		process.once('SIGTERM', stop)
+	})
+	console.info('Đang dừng… / stopping…')
+	await new Promise<void>((resolve) => server.close(() => resolve()))
+	await shutdown(services)
+	return 0
+}

@@ -1,0 +1,46 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	/** Public base URL, used in links, QR codes and OpenID redirects. */
+	PUBLIC_URL: z.url().optional(),
+	/** PostgreSQL server; when unset the embedded PGlite database in DATA_DIR is used. */
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://')
+		.optional(),
+	DATA_DIR: z.string().default('./data'),
+	/** Demo mode seeds the demo ward, generates keys and runs the VNeID sandbox. */
+	DEMO: z
+		.enum(['0', '1', 'true', 'false'])
+		.optional()
+		.transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+	/** 32-byte keys, base64: encryption of personal data and the keyed look-up hash. */
+	DATA_ENCRYPTION_KEY: z.string().optional(),
+	DATA_HASH_KEY: z.string().optional(),
+	SESSION_SECRET: z.string().min(32).optional(),
+	VNEID_ISSUER: z.url().optional(),
+	VNEID_CLIENT_ID: z.string().optional(),
+	VNEID_CLIENT_SECRET: z.string().optional(),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databaseKind: 'pglite' | 'postgres' }
+
+/** Reads and validates the environment once; exits with a clear message when it is wrong. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	const parsed = EnvSchema.safeParse(source)
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+		throw new Error(`Biến môi trường không hợp lệ / invalid environment:\n${lines.join('\n')}`)
+	}
+	const env = parsed.data
+	return {
+		...env,
+		dataDir: path.resolve(env.DATA_DIR),
+		databaseKind: env.DATABASE_URL ? 'postgres' : 'pglite',
+	}
+}

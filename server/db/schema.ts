@@ -1,0 +1,5 @@
+// The one list of tables, for Drizzle's relational queries and drizzle-kit. Each domain owns its file.
+export * from '#server/audit/schema.ts'
+export * from '#server/identity/schema.ts'
+export * from '#server/people/schema.ts'
+export * from '#server/ward/schema.ts'

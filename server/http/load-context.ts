@@ -1,0 +1,13 @@
+import type { AppServices } from '#server/app-services.server.ts'
+
+/** What the HTTP layer hands every loader and action, besides the request. */
+export interface RequestContext {
+	app: AppServices
+	requestId: string
+	/** The client's address as seen through the trusted proxy, for audit and rate limits. */
+	clientIp: string | null
+}
+
+declare module 'react-router' {
+	interface AppLoadContext extends RequestContext {}
+}
