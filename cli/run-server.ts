@@ -3,6 +3,7 @@ import { readEnv } from '#server/config/env.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
+import { startJobRunner } from '#server/jobs/job-runner.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 
 export interface RunServerOptions {
@@ -27,6 +28,7 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 			`  ${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức`,
 		)
 	}
+	const jobs = await startJobRunner(services)
 	const server = await startHttpServer({ services, port: env.PORT, host: env.HOST, dev })
 	const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
 	console.info(`\nhocvuso đang chạy tại / is running at ${url}`)
@@ -46,6 +48,7 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	})
 	console.info('Đang dừng… / stopping…')
 	await new Promise<void>((resolve) => server.close(() => resolve()))
+	await jobs.stop()
 	await shutdown(services)
 	return 0
 }
