@@ -21,5 +21,10 @@ export const auditLog = pgTable(
 		prevHash: text().notNull(),
 		hash: text().notNull().unique(),
 	},
-	(t) => [index().on(t.entityType, t.entityId), index().on(t.actorUserId), index().on(t.at)],
+	(t) => [
+		index().on(t.entityType, t.entityId),
+		index().on(t.actorUserId),
+		index().on(t.at),
+		index().on(t.action),
+	],
 )

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { residents } from '#server/people/schema.ts'
 import { wards } from '#server/ward/schema.ts'
 
@@ -34,6 +34,8 @@ export const users = pgTable(
 		status: text({ enum: ['active', 'disabled'] })
 			.notNull()
 			.default('active'),
+		/** Set when an administrator issues a temporary password: the person must choose their own. */
+		mustChangePassword: boolean().notNull().default(false),
 		failedLoginCount: integer().notNull().default(0),
 		lockedUntil: timestamp({ withTimezone: true }),
 		lastLoginAt: timestamp({ withTimezone: true }),
