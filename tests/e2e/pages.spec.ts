@@ -1,0 +1,61 @@
+import { expectNoA11yViolations } from '#tests/e2e/support/axe.ts'
+import { expect, test } from '#tests/e2e/support/test.ts'
+
+// Every page that exists, scanned with axe-core. /healthz is JSON for machines: what a browser shows
+// for it is Chromium's own viewer document (no lang, no title — nothing the app can set), so it is
+// checked as an API, not scanned.
+
+test('/healthz answers JSON: ok, the database reachable, migrations up to date', async ({ request }) => {
+	const response = await request.get('/healthz')
+	expect(response.status()).toBe(200)
+	expect(response.headers()['content-type']).toContain('application/json')
+	expect(response.headers()['cache-control']).toBe('no-store')
+	expect(await response.json()).toMatchObject({
+		status: 'ok',
+		database: { kind: 'pglite', reachable: true },
+		migrations: { upToDate: true },
+	})
+})
+
+test('the home page has one h1, the landmarks, and passes an axe-core WCAG 2.2 AA scan', async ({ page }) => {
+	const response = await page.goto('/')
+	expect(response?.status()).toBe(200)
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
+	await expect(page).toHaveTitle(/\S/)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+	await expect(page.getByRole('banner')).toBeVisible()
+	await expect(page.getByRole('main')).toBeVisible()
+	await expect(page.getByRole('contentinfo')).toBeVisible()
+	await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible()
+	await expectNoA11yViolations(page)
+})
+
+test('an unknown address shows the Vietnamese 404 page, without a stack trace, and passes axe', async ({
+	page,
+	consoleErrors,
+}) => {
+	// Chromium logs every 4xx document load as a console error; this one is the point of the test.
+	consoleErrors.allow(/status of 404 \(Not Found\) \(.*\/khong-co-trang-nay\)$/)
+	const response = await page.goto('/khong-co-trang-nay')
+	expect(response?.status()).toBe(404)
+	await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
+	await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible()
+	await expect(page.getByText('Mã lỗi: 404')).toBeVisible()
+	await expect(page.getByRole('link', { name: 'Về trang chủ' })).toBeVisible()
+	expect(await page.locator('main').textContent()).not.toMatch(/Error|node_modules|\.tsx?\b|:\d+:\d+/)
+	// Nor anywhere in the document, hydration data included: no stack frame like "at fn (file:1:2)".
+	expect(await response?.text()).not.toMatch(/\bat .*\(?[\w./-]+:\d+:\d+\)?/)
+	await expectNoA11yViolations(page)
+
+	await page.getByRole('link', { name: 'Về trang chủ' }).click()
+	await expect(page).toHaveURL('/')
+})
+
+test('the large-text and high-contrast modes pass axe too', async ({ page }) => {
+	await page.goto('/')
+	await page.getByRole('button', { name: 'Chữ lớn' }).click()
+	await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large')
+	await page.getByRole('button', { name: 'Tương phản cao' }).click()
+	await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high')
+	await expectNoA11yViolations(page)
+})

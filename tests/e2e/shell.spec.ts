@@ -1,0 +1,87 @@
+import { expect, test } from '#tests/e2e/support/test.ts'
+
+// The application shell every page shares: skip link, display preferences, language.
+
+test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
+	await page.goto('/')
+	await page.keyboard.press('Tab')
+	const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })
+	await expect(skip).toBeFocused()
+	await expect(skip).toBeInViewport()
+	await page.keyboard.press('Enter')
+	await expect(page.locator('main')).toBeFocused()
+})
+
+test('large text stays on across navigation and reload, and turns off again', async ({
+	page,
+	consoleErrors,
+}) => {
+	consoleErrors.allow(/status of 404 \(Not Found\) \(.*\/trang-khong-co\)$/)
+	const html = page.locator('html')
+	await page.goto('/')
+	await expect(html).toHaveAttribute('data-text-size', 'normal')
+	const normalSize = await page.evaluate(() => getComputedStyle(document.body).fontSize)
+
+	const toggle = page.getByRole('button', { name: 'Chữ lớn' })
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+	await toggle.click()
+	await expect(html).toHaveAttribute('data-text-size', 'large')
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+	const largeSize = await page.evaluate(() => getComputedStyle(document.body).fontSize)
+	expect(Number.parseFloat(largeSize)).toBeGreaterThan(Number.parseFloat(normalSize))
+
+	// Another page (a full document load), then a reload: the cookie carries the choice.
+	await page.goto('/trang-khong-co')
+	await expect(html).toHaveAttribute('data-text-size', 'large')
+	await page.getByRole('link', { name: 'Về trang chủ' }).click()
+	await expect(page).toHaveURL('/')
+	await expect(html).toHaveAttribute('data-text-size', 'large')
+	await page.reload()
+	await expect(html).toHaveAttribute('data-text-size', 'large')
+
+	await page.getByRole('button', { name: 'Chữ lớn' }).click()
+	await expect(html).toHaveAttribute('data-text-size', 'normal')
+	await page.reload()
+	await expect(html).toHaveAttribute('data-text-size', 'normal')
+})
+
+test('the language switch turns the interface to English and back', async ({ page }) => {
+	const html = page.locator('html')
+	await page.goto('/')
+	await expect(html).toHaveAttribute('lang', 'vi')
+	await page.getByRole('button', { name: 'English' }).click()
+	await expect(html).toHaveAttribute('lang', 'en')
+	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached()
+	await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome')
+	await expect(page.getByRole('button', { name: 'Large text' })).toBeVisible()
+	await page.reload()
+	await expect(html).toHaveAttribute('lang', 'en')
+
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+	await expect(html).toHaveAttribute('lang', 'vi')
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Chào mừng')
+})
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('the preferences form still works: a plain POST, a redirect back, the cookie set', async ({
+		page,
+	}) => {
+		const html = page.locator('html')
+		await page.goto('/')
+		// Without scripts the button submits a real form: the browser itself POSTs the document.
+		const post = page.waitForRequest(
+			(r) =>
+				r.method() === 'POST' && r.resourceType() === 'document' && new URL(r.url()).pathname === '/tuy-chon',
+		)
+		await page.getByRole('button', { name: 'Chữ lớn' }).click()
+		await post
+		await expect(page).toHaveURL('/')
+		await expect(html).toHaveAttribute('data-text-size', 'large')
+		await page.getByRole('button', { name: 'English' }).click()
+		await expect(html).toHaveAttribute('lang', 'en')
+		await expect(html).toHaveAttribute('data-text-size', 'large')
+	})
+})
