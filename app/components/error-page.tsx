@@ -16,6 +16,8 @@ export function ErrorPage({ status }: { status: number }) {
 	const [title, body] = messages[status] ?? ['error.server.title', 'error.server.body']
 	return (
 		<section className="error-page" aria-labelledby="error-title">
+			{/* WCAG 2.4.2: error documents need a title too (React hoists it into <head>). */}
+			<title>{`${t(title)} — ${t('app.name')}`}</title>
 			<h1 id="error-title">{t(title)}</h1>
 			<p>{t(body)}</p>
 			<p className="muted">{t('error.code', { code: status })}</p>
