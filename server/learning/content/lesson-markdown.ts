@@ -38,15 +38,15 @@ export interface RenderLessonOptions {
 function createRenderer(options: RenderLessonOptions): MarkdownItInstance {
 	const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false })
 	md.validateLink = (url) => classifyLinkUrl(url) !== 'rejected'
-	const escape = md.utils.escapeHtml
+	const escapeHtml = md.utils.escapeHtml
 
 	md.renderer.rules.image = (tokens, idx, _opts, env) => {
 		const token = tokens[idx]!
 		const src = attr(token, 'src')
 		const alt = md.renderer.renderInlineAsText(token.children ?? [], md.options, env)
 		const allowed = bareImageFile.test(src) && (options.images === undefined || options.images.has(src))
-		if (!allowed) return `<span class="lesson-image-missing">${escape(alt)}</span>`
-		return `<img src="${escape(options.imageUrl(src))}" alt="${escape(alt)}" loading="lazy" decoding="async">`
+		if (!allowed) return `<span class="lesson-image-missing">${escapeHtml(alt)}</span>`
+		return `<img src="${escapeHtml(options.imageUrl(src))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
 	}
 
 	const defaultLinkOpen = md.renderer.rules.link_open
