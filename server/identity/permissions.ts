@@ -1,0 +1,161 @@
+import type { Role, ScopeKind } from '#server/identity/schema.ts'
+
+/**
+ * What a signed-in person may do. Every loader and action names one of these; the policy
+ * (policy.server.ts) decides from the person's role assignments and their scopes. Add a permission
+ * here and to the roles below when a capability needs one — never test a role name elsewhere.
+ */
+export const permissions = [
+	/** Own account: see it, change own password, end own sessions. Every signed-in person. */
+	'account.self',
+	/** Learn, take assessments, see own certificates. */
+	'learning.self',
+	/** Create accounts, assign roles and scopes, reset passwords, disable accounts. */
+	'accounts.manage',
+	/** Read the audit trail. */
+	'audit.read',
+	/** Read residents and households within scope (names, groups, progress; identifiers masked). */
+	'people.read',
+	/** Change residents and households within scope. */
+	'people.write',
+	/** Import the registry from the ward's spreadsheets. */
+	'people.import',
+	/** Export lists that contain personal data. */
+	'people.export',
+	/** See a personal ID number in full (each reveal is audit-logged). */
+	'people.revealPersonalId',
+	/** See a phone number in full (each reveal is audit-logged). */
+	'people.revealPhone',
+	/** Manage organisations and their memberships within scope. */
+	'organizations.manage',
+	/** Log door-to-door visits and help given. */
+	'outreach.record',
+	/** Schedule classes, take attendance, run in-class quizzes. */
+	'classes.manage',
+	/** See indicators and dashboards within scope. */
+	'indicators.read',
+	/** Submit a unit's periodic report. */
+	'reports.submit',
+	/** Read submitted reports within scope. */
+	'reports.read',
+	/** Consolidate and export the ward's 6-month and annual reports. */
+	'reports.consolidate',
+	/** Manage learning content, question banks and announcements. */
+	'content.manage',
+	/** Score emulation criteria and rank units and individuals. */
+	'emulation.manage',
+] as const
+export type Permission = (typeof permissions)[number]
+
+export interface RoleDefinition {
+	/** The scope kinds this role may be assigned with; other assignments grant nothing. */
+	scopeKinds: readonly ScopeKind[]
+	permissions: readonly Permission[]
+}
+
+/**
+ * Roles → permissions (least privilege, Decree 13/2023/NĐ-CP art. 26–27). The scope of the assignment
+ * limits where the permissions apply: a group leader's `people.read` covers their residential group.
+ */
+export const roleDefinitions: Record<Role, RoleDefinition> = {
+	wardAdmin: {
+		scopeKinds: ['ward'],
+		permissions: [
+			'learning.self',
+			'accounts.manage',
+			'audit.read',
+			'people.read',
+			'people.write',
+			'people.import',
+			'people.export',
+			'people.revealPersonalId',
+			'people.revealPhone',
+			'organizations.manage',
+			'classes.manage',
+			'indicators.read',
+			'reports.read',
+			'reports.consolidate',
+			'content.manage',
+			'emulation.manage',
+		],
+	},
+	steeringStaff: {
+		scopeKinds: ['ward'],
+		permissions: [
+			'learning.self',
+			'people.read',
+			'indicators.read',
+			'reports.read',
+			'reports.consolidate',
+			'emulation.manage',
+		],
+	},
+	focalPoint: {
+		scopeKinds: ['organization'],
+		permissions: [
+			'learning.self',
+			'people.read',
+			'people.write',
+			'people.revealPhone',
+			'organizations.manage',
+			'indicators.read',
+			'reports.submit',
+			'reports.read',
+		],
+	},
+	groupLeader: {
+		scopeKinds: ['residentialGroup'],
+		permissions: [
+			'learning.self',
+			'people.read',
+			'people.write',
+			'people.revealPersonalId',
+			'people.revealPhone',
+			'outreach.record',
+			'indicators.read',
+		],
+	},
+	volunteer: {
+		scopeKinds: ['residentialGroup'],
+		permissions: ['learning.self', 'people.read', 'people.revealPhone', 'outreach.record'],
+	},
+	instructor: {
+		scopeKinds: ['ward'],
+		permissions: ['learning.self', 'classes.manage'],
+	},
+	learner: {
+		scopeKinds: ['self'],
+		permissions: ['learning.self', 'people.read'],
+	},
+	/** Read-only oversight: the trail, the indicators and the reports; no personal lists. */
+	auditor: {
+		scopeKinds: ['ward'],
+		permissions: ['learning.self', 'audit.read', 'indicators.read', 'reports.read'],
+	},
+}
+
+/** Granted to every signed-in person whatever their roles. */
+export const baselinePermissions: readonly Permission[] = ['account.self']
+
+/** A role held within a scope (one row of role_assignment). */
+export interface RoleGrant {
+	role: Role
+	scopeKind: ScopeKind
+	scopeId: string | null
+}
+
+/** What the policy needs to know about a person. */
+export interface PolicySubject {
+	id: string
+	wardId: string
+	residentId: string | null
+	roles: readonly RoleGrant[]
+}
+
+/** What an action is about; omitted fields are not checked. */
+export interface PolicyTarget {
+	wardId?: string
+	residentialGroupId?: string | null
+	organizationIds?: readonly string[]
+	residentId?: string | null
+}
