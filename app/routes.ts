@@ -6,5 +6,8 @@ export default [
 	index('routes/home.tsx'),
 	route('healthz', 'routes/healthz.ts'),
 	route('tuy-chon', 'routes/preferences.ts'),
+	route('dang-nhap/vneid', 'routes/vneid-start.tsx'),
+	route('dang-nhap/vneid/callback', 'routes/vneid-callback.tsx'),
+	route('dang-nhap/vneid/chua-doi-chieu', 'routes/vneid-unmatched.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

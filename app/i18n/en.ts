@@ -47,4 +47,33 @@ export const en: Record<MessageKey, string> = {
 	'error.tooMany.body': 'You have tried too many times. Please wait a moment and try again.',
 	'error.backHome': 'Back to the home page',
 	'error.code': 'Error code: {code}',
+	'vneid.signIn': 'Sign in with VNeID',
+	'vneid.sandboxNote': 'Demo: sign-in goes through the VNeID sandbox (not the real VNeID).',
+	'vneid.error.title': 'VNeID sign-in did not complete',
+	'vneid.error.notConfigured':
+		'Sign-in with VNeID is not set up on this system. Please sign in with the account the ward gave you, or contact ward staff.',
+	'vneid.error.rateLimited':
+		'Too many sign-ins from the same network. Please wait a few minutes and try again.',
+	'vneid.error.providerUnavailable':
+		'VNeID could not be reached. Please check your connection and try again in a few minutes.',
+	'vneid.error.stateMismatch':
+		'This sign-in does not match your browser, or the link was already used. To protect your account, it was stopped. Please sign in again from the start.',
+	'vneid.error.expired': 'The sign-in took more than 10 minutes and expired. Please sign in again.',
+	'vneid.error.consentDenied':
+		'You did not agree to share your information from VNeID, so you are not signed in. You can try again, or sign in another way.',
+	'vneid.error.providerError':
+		'VNeID sent an invalid answer, so your identity could not be confirmed. Please try again.',
+	'vneid.error.missingPersonalId':
+		'VNeID did not send a personal ID number, so you could not be matched with the ward registry.',
+	'vneid.error.accountDisabled': 'Your account is disabled. Please contact ward staff.',
+	'vneid.error.noWard': 'This system holds no ward yet, so no account can be created for you.',
+	'vneid.error.notInRegistry':
+		'You were not found in the registry of any ward on this system. Please contact the office where you live.',
+	'vneid.tryAgain': 'Try again',
+	'vneid.otherWays': 'Sign in another way',
+	'vneid.unmatched.title': 'The ward has not matched you with its registry yet',
+	'vneid.unmatched.body':
+		'You are signed in with VNeID, but the ward has not found you in its registry of residents yet. Ward staff will check; once they have, your account is linked to your record at your next sign-in.',
+	'vneid.unmatched.meanwhile': 'Meanwhile, you can start learning right away.',
+	'vneid.unmatched.continue': 'Continue',
 }

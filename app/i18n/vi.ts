@@ -44,6 +44,35 @@ export const vi = {
 	'error.tooMany.body': 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
 	'error.backHome': 'Về trang chủ',
 	'error.code': 'Mã lỗi: {code}',
+	'vneid.signIn': 'Đăng nhập bằng VNeID',
+	'vneid.sandboxNote': 'Bản trình diễn: đăng nhập qua môi trường thử nghiệm VNeID (không phải VNeID thật).',
+	'vneid.error.title': 'Chưa đăng nhập được bằng VNeID',
+	'vneid.error.notConfigured':
+		'Đăng nhập bằng VNeID chưa được cài đặt trên hệ thống này. Vui lòng đăng nhập bằng tài khoản do phường cấp, hoặc liên hệ cán bộ phường.',
+	'vneid.error.rateLimited':
+		'Có quá nhiều lượt đăng nhập từ cùng một mạng. Vui lòng đợi vài phút rồi thử lại.',
+	'vneid.error.providerUnavailable':
+		'Không kết nối được tới VNeID. Vui lòng kiểm tra kết nối mạng rồi thử lại sau ít phút.',
+	'vneid.error.stateMismatch':
+		'Yêu cầu đăng nhập này không khớp với trình duyệt của bạn, hoặc đường dẫn đã được dùng rồi. Để bảo vệ tài khoản, hệ thống dừng lại. Vui lòng đăng nhập lại từ đầu.',
+	'vneid.error.expired': 'Phiên đăng nhập đã quá 10 phút nên đã hết hạn. Vui lòng đăng nhập lại.',
+	'vneid.error.consentDenied':
+		'Bạn chưa đồng ý chia sẻ thông tin từ VNeID nên chưa thể đăng nhập. Bạn có thể thử lại, hoặc đăng nhập bằng cách khác.',
+	'vneid.error.providerError':
+		'VNeID trả lời không hợp lệ nên hệ thống chưa xác nhận được danh tính của bạn. Vui lòng thử lại.',
+	'vneid.error.missingPersonalId':
+		'VNeID không gửi số định danh cá nhân nên hệ thống không đối chiếu được với sổ theo dõi của phường.',
+	'vneid.error.accountDisabled': 'Tài khoản của bạn đang bị khóa. Vui lòng liên hệ cán bộ phường.',
+	'vneid.error.noWard': 'Hệ thống chưa có dữ liệu phường, xã nên chưa thể tạo tài khoản cho bạn.',
+	'vneid.error.notInRegistry':
+		'Không tìm thấy bạn trong sổ theo dõi người dân của phường, xã nào trên hệ thống. Vui lòng liên hệ UBND nơi bạn cư trú.',
+	'vneid.tryAgain': 'Thử lại',
+	'vneid.otherWays': 'Đăng nhập bằng cách khác',
+	'vneid.unmatched.title': 'Phường chưa đối chiếu được thông tin của bạn',
+	'vneid.unmatched.body':
+		'Bạn đã đăng nhập bằng VNeID, nhưng phường chưa tìm thấy bạn trong sổ theo dõi người dân. Cán bộ phường sẽ đối chiếu; lần đăng nhập sau, tài khoản sẽ tự gắn với hồ sơ của bạn.',
+	'vneid.unmatched.meanwhile': 'Trong lúc chờ, bạn vẫn có thể bắt đầu học ngay.',
+	'vneid.unmatched.continue': 'Tiếp tục',
 } as const
 
 export type MessageKey = keyof typeof vi

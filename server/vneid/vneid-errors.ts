@@ -5,6 +5,8 @@
 export const vneidErrorStatus = {
 	/** No issuer configured (VNEID_ISSUER, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET) and no sandbox. */
 	notConfigured: 503,
+	/** Too many sign-ins started from one address in a short time. */
+	rateLimited: 429,
 	/** The issuer could not be reached (discovery, token or userinfo request failed on the network). */
 	providerUnavailable: 502,
 	/** No state, a state this browser did not start, or a state already used (replay). */
