@@ -22,6 +22,10 @@ export function classifyLinkUrl(url: string): UrlKind {
 	if (scheme !== undefined) return allowedSchemes.has(scheme.toLowerCase()) ? 'absolute' : 'rejected'
 	// "//host/path" leaves the site while looking relative.
 	if (trimmed.startsWith('//')) return 'rejected'
+	// Control characters that markdown-it percent-encoded ("java%09script:"), and a colon before the first
+	// slash, make an address whose meaning depends on the browser: refuse both.
+	if (/%(?:[01][0-9a-f]|7f)/i.test(trimmed)) return 'rejected'
+	if (/^[^/?#]*:/.test(trimmed)) return 'rejected'
 	return 'relative'
 }
 
