@@ -1,0 +1,43 @@
+/**
+ * How much a decoded text looks like Vietnamese: used to choose between legacy encodings, whose bytes
+ * mean different letters. A Vietnamese syllable has at most one tone mark, so reading Windows-1258 as
+ * TCVN3 (or the other way round) yields many "words" with two tones or with symbols such as µ ¸ ®.
+ */
+const VIETNAMESE_LETTERS = new Set(
+	'abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ',
+)
+const TONED = new Set('àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ')
+
+export interface VietnameseScore {
+	/** Words with at least one non-ASCII character. */
+	words: number
+	/** Of those, words that are plausible Vietnamese (only Vietnamese letters, at most one tone mark). */
+	plausible: number
+}
+
+export function scoreVietnameseText(text: string): VietnameseScore {
+	const score: VietnameseScore = { words: 0, plausible: 0 }
+	for (const token of text
+		.normalize('NFC')
+		.toLowerCase()
+		.split(/[\s\d,;.:'"()/\\\-–_!?[\]{}<>|=+*&%#@$^~`]+/u)) {
+		if (token === '' || /^[\x20-\x7e]*$/.test(token)) continue
+		score.words++
+		let tones = 0
+		let ok = true
+		for (const ch of token) {
+			if (!VIETNAMESE_LETTERS.has(ch)) {
+				ok = false
+				break
+			}
+			if (TONED.has(ch)) tones++
+		}
+		if (ok && tones <= 1) score.plausible++
+	}
+	return score
+}
+
+/** Share of non-ASCII words that are plausible Vietnamese; 0 when there are none. */
+export function plausibleShare(score: VietnameseScore): number {
+	return score.words === 0 ? 0 : score.plausible / score.words
+}
