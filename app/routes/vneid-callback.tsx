@@ -1,6 +1,7 @@
 import { data, redirect } from 'react-router'
 import { safeRedirectPath } from '#app/utils/safe-redirect.ts'
-import { serializeSessionCookie } from '#server/identity/session.server.ts'
+import { getCurrentUser } from '#server/identity/current-user.server.ts'
+import { destroySession, serializeSessionCookie } from '#server/identity/session.server.ts'
 import { clearVneidStateCookie, readVneidStateCookie } from '#server/vneid/state-cookie.server.ts'
 import { vneidFailure } from '#server/vneid/vneid-failure.server.ts'
 import { finishVneidSignIn } from '#server/vneid/vneid-sign-in.server.ts'
@@ -21,6 +22,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			requestId: context.requestId,
 			userAgent: request.headers.get('User-Agent'),
 		})
+		// A fresh session every sign-in (no fixation): a session already open in this browser ends.
+		const previous = await getCurrentUser(request, context)
+		if (previous) await destroySession(context.app, previous.sessionId)
 		headers.append('Set-Cookie', serializeSessionCookie(session.token, session.expiresAt, request))
 		const destination = safeRedirectPath(returnTo)
 		if (account.outcome === 'createdUnmatched') {

@@ -4,7 +4,7 @@ import type { AppLoadContext } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog } from '#server/audit/schema.ts'
 import { sessions, users } from '#server/identity/schema.ts'
-import { hashSessionToken } from '#server/identity/session.server.ts'
+import { createSession, hashSessionToken } from '#server/identity/session.server.ts'
 import { residents } from '#server/people/schema.ts'
 import { protectField } from '#server/security/personal-data.server.ts'
 import { registerVneidSandboxConfig, type VneidClientConfig } from '#server/vneid/vneid-config.server.ts'
@@ -135,6 +135,28 @@ describe('VNeID routes', () => {
 			expect.objectContaining({ action: 'account.created' }),
 			{ action: 'auth.signIn', details: { method: 'vneidSandbox', outcome: 'createdLinked' } },
 		])
+	})
+
+	it('ends a session already open in this browser (shared phone, no session fixation)', async () => {
+		const [other] = await services.db
+			.insert(users)
+			.values({
+				wardId: (await services.db.query.wards.findFirst())!.id,
+				username: 'khac',
+				displayName: 'Người khác',
+			})
+			.returning({ id: users.id })
+		const old = await createSession(services, { userId: other!.id, ip: null, userAgent: null })
+		const { state, callbackUrl } = await startAndConsent()
+		const cookie = `hv_vneid_state=${state}; hv_session=${old.token}`
+		const response = (await callbackLoader(
+			args(new Request(callbackUrl, { headers: { Cookie: cookie } })),
+		)) as Response
+		expect(response.status).toBe(302)
+		const oldSession = await services.db.query.sessions.findFirst({
+			where: eq(sessions.tokenHash, hashSessionToken(old.token)),
+		})
+		expect(oldSession).toBeUndefined()
 	})
 
 	it('shows the Vietnamese error page without the state cookie, and opens no session', async () => {
