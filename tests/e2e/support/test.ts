@@ -15,7 +15,12 @@ export function watchConsole(context: BrowserContext): ConsoleErrors {
 	const messages: string[] = []
 	const allowed: Array<RegExp | string> = []
 	context.on('console', (message) => {
-		if (message.type() === 'error') messages.push(`${message.text()} (${message.location().url})`)
+		if (message.type() !== 'error') return
+		const text = `${message.text()} (${message.location().url})`
+		// Chromium fetches /favicon.ico by itself for documents without <link rel="icon"> (JSON, the
+		// VNeID sandbox's pages) and logs the 404: the browser's request, not the page's error.
+		if (/^Failed to load resource: .*status of 404 .*\/favicon\.ico\)$/.test(text)) return
+		messages.push(text)
 	})
 	context.on('weberror', (error) => messages.push(`uncaught: ${error.error().message}`))
 	return {
