@@ -1,4 +1,5 @@
 import type { Role } from '#server/identity/schema.ts'
+import type { Sex } from '#server/people/schema.ts'
 
 export const DEMO_PASSWORD = 'HocVuSo@2026'
 
@@ -8,6 +9,11 @@ export interface DemoAccount {
 	password: string
 	displayName: string
 	labelVi: string
+	/**
+	 * For an account linked to a resident: the demo seed makes the first adult resident this person
+	 * (name = displayName), so the VNeID sandbox's first citizen and this account are the same.
+	 */
+	resident?: { sex: Sex; birthYear: number }
 }
 
 /**
@@ -64,6 +70,7 @@ export const demoAccounts: DemoAccount[] = [
 		password: DEMO_PASSWORD,
 		displayName: 'Vũ Văn Tư',
 		labelVi: 'Người học (hoặc đăng nhập VNeID)',
+		resident: { sex: 'male', birthYear: 1979 },
 	},
 	{
 		role: 'auditor',
