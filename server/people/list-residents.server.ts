@@ -1,0 +1,98 @@
+import { and, asc, count, desc, eq, exists, gte, like, lte, type SQL, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.server.ts'
+import { type AgeBandCode, birthYearRange } from '#server/people/age-bands.ts'
+import type { ResidentListQuery } from '#server/people/resident-filters.ts'
+import { households, residents, residentTargetGroups } from '#server/people/schema.ts'
+import { foldVietnamese } from '#server/people/search-name.ts'
+import { residentialGroups } from '#server/ward/schema.ts'
+
+export interface ResidentListItem {
+	id: string
+	fullName: string
+	sex: 'male' | 'female'
+	birthYear: number
+	birthDate: string | null
+	residentialGroupName: string | null
+	householdCode: string | null
+	vneidLevel: number
+	status: 'active' | 'movedAway' | 'deceased'
+}
+
+export interface ResidentListPage {
+	items: ResidentListItem[]
+	total: number
+	page: number
+	pageSize: number
+}
+
+/**
+ * One page of residents matching the filters, within the caller's scope (a condition from the
+ * policy). Personal identifiers are not selected: lists never carry them.
+ */
+export async function listResidents(
+	db: Database,
+	input: { wardId: string; scope?: SQL; query: ResidentListQuery; referenceYear?: number },
+): Promise<ResidentListPage> {
+	const { query } = input
+	const referenceYear = input.referenceYear ?? new Date().getFullYear()
+	const conditions: (SQL | undefined)[] = [eq(residents.wardId, input.wardId), input.scope]
+	if (query.q) {
+		const folded = foldVietnamese(query.q).replace(/[%_\\]/g, (c) => `\\${c}`)
+		if (folded) conditions.push(like(residents.searchName, `%${folded}%`))
+	}
+	if (query.group) conditions.push(eq(residents.residentialGroupId, query.group))
+	if (query.sex) conditions.push(eq(residents.sex, query.sex))
+	if (query.vneid) conditions.push(eq(residents.vneidLevel, Number(query.vneid)))
+	if (query.status !== 'all') conditions.push(eq(residents.status, query.status))
+	if (query.ageBand) {
+		const { from, to } = birthYearRange(query.ageBand as AgeBandCode, referenceYear)
+		conditions.push(gte(residents.birthYear, from), lte(residents.birthYear, to))
+	}
+	if (query.targetGroup) {
+		conditions.push(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(residentTargetGroups)
+					.where(
+						and(
+							eq(residentTargetGroups.residentId, residents.id),
+							eq(residentTargetGroups.targetGroupCode, query.targetGroup),
+						),
+					),
+			),
+		)
+	}
+	const where = and(...conditions)
+	const orderBy = {
+		name: [asc(residents.searchName), asc(residents.id)],
+		'-name': [desc(residents.searchName), desc(residents.id)],
+		age: [desc(residents.birthYear), asc(residents.searchName)],
+		'-age': [asc(residents.birthYear), asc(residents.searchName)],
+		group: [asc(residentialGroups.sortOrder), asc(residents.searchName)],
+	}[query.sort]
+
+	const [rows, totals] = await Promise.all([
+		db
+			.select({
+				id: residents.id,
+				fullName: residents.fullName,
+				sex: residents.sex,
+				birthYear: residents.birthYear,
+				birthDate: residents.birthDate,
+				residentialGroupName: residentialGroups.name,
+				householdCode: households.code,
+				vneidLevel: residents.vneidLevel,
+				status: residents.status,
+			})
+			.from(residents)
+			.leftJoin(residentialGroups, eq(residentialGroups.id, residents.residentialGroupId))
+			.leftJoin(households, eq(households.id, residents.householdId))
+			.where(where)
+			.orderBy(...orderBy)
+			.limit(query.pageSize)
+			.offset((query.page - 1) * query.pageSize),
+		db.select({ n: count() }).from(residents).where(where),
+	])
+	return { items: rows, total: totals[0]?.n ?? 0, page: query.page, pageSize: query.pageSize }
+}
