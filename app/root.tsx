@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react'
 import {
+	data,
 	Form,
 	isRouteErrorResponse,
 	Link,
 	Links,
 	Meta,
+	NavLink,
 	Outlet,
 	Scripts,
 	ScrollRestoration,
@@ -12,8 +14,12 @@ import {
 	useRouteLoaderData,
 } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { UserMenu } from '#app/components/user-menu.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
+import { navigationFor } from '#app/navigation.server.ts'
 import { readPreferences } from '#app/utils/preferences.server.ts'
+import { getCurrentUser } from '#server/identity/current-user.server.ts'
+import { csrfTokenForPage } from '#server/identity/require-csrf.server.ts'
 import type { Route } from './+types/root'
 import stylesHref from './styles/app.css?url'
 
@@ -25,7 +31,14 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const prefs = await readPreferences(request)
 	const ward = await context.app.db.query.wards.findFirst({ columns: { name: true, kind: true } })
-	return { prefs, wardName: ward?.name ?? null }
+	const user = await getCurrentUser(request, context)
+	const csrf = await csrfTokenForPage(request, context)
+	// Only what the header needs reaches the browser: the name and the menu the policy allows.
+	const viewer = user ? { displayName: user.displayName, nav: navigationFor(user) } : null
+	return data(
+		{ prefs, wardName: ward?.name ?? null, viewer, csrfToken: csrf.token },
+		csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
+	)
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -67,8 +80,16 @@ function Shell({ children }: { children: ReactNode }) {
 						{data?.wardName ? <span className="brand__ward">{data.wardName}</span> : null}
 					</Link>
 					<nav aria-label={t('a11y.mainNav')} className="main-nav">
-						<Link to="/">{t('nav.home')}</Link>
+						<NavLink to="/" end>
+							{t('nav.home')}
+						</NavLink>
+						{data?.viewer?.nav.map((item) => (
+							<NavLink key={item.to} to={item.to}>
+								{t(item.labelKey)}
+							</NavLink>
+						))}
 					</nav>
+					<UserMenu viewer={data?.viewer ?? null} returnTo={returnTo} />
 					<Form method="post" action="/tuy-chon" className="prefs" aria-label={t('a11y.preferences')}>
 						<input type="hidden" name="returnTo" value={returnTo} />
 						<button

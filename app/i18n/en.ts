@@ -1,7 +1,11 @@
+import { adminEn } from '#app/i18n/admin.en.ts'
+import { identityEn } from '#app/i18n/identity.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
+	...identityEn,
+	...adminEn,
 	'app.name': 'Popular digital education',
 	'app.tagline': 'Digital skills for every resident — no one left behind',
 	'a11y.skipToContent': 'Skip to main content',

@@ -1,18 +1,34 @@
 import { Link } from 'react-router'
+import { RoleHome } from '#app/components/role-home.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
+import { homeCardsFor } from '#app/role-home.server.ts'
+import { getCurrentUser } from '#server/identity/current-user.server.ts'
+import { describeGrants } from '#server/identity/scope-options.server.ts'
 import { readWardOverview } from '#server/ward/ward-overview.server.ts'
 import type { Route } from './+types/home'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Bình dân học vụ số' }]
 
-export async function loader({ context }: Route.LoaderArgs) {
-	return { overview: await readWardOverview(context.app.db) }
+/** `/`: the public home page, or for a signed-in person what their roles let them do next. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const user = await getCurrentUser(request, context)
+	if (user) {
+		const roles = await describeGrants(context.app.db, user.roles)
+		const me = {
+			displayName: user.displayName,
+			roles: roles.map(({ role, scopeKind, scopeName }) => ({ role, scopeKind, scopeName })),
+			cards: homeCardsFor(user),
+		}
+		return { me, overview: null }
+	}
+	return { me: null, overview: await readWardOverview(context.app.db) }
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
-	const { overview } = loaderData
+	const { overview, me } = loaderData
+	if (me) return <RoleHome me={me} />
 	return (
 		<div className="stack">
 			<section className="hero" aria-labelledby="welcome-title">
@@ -40,8 +56,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				</section>
 			) : null}
 			<p>
-				<Link to="/" className="button">
-					{t('nav.home')}
+				<Link to="/dang-nhap" className="button">
+					{t('nav.signIn')}
 				</Link>
 			</p>
 		</div>

@@ -4,11 +4,11 @@ import { forbidden } from '#server/identity/policy.server.ts'
 import { readCookie, serializeCookie } from '#server/security/cookies.server.ts'
 import {
 	ANONYMOUS_CSRF_COOKIE,
-	CSRF_FIELD,
 	createAnonymousCsrfToken,
 	isSignedAnonymousCsrfToken,
 	tokensEqual,
 } from '#server/security/csrf.server.ts'
+import { CSRF_FIELD } from '#server/security/csrf-field.ts'
 
 /**
  * Refuses (403) a form post whose CSRF token is missing or wrong. Signed in: the token must be the
@@ -31,6 +31,21 @@ export async function requireCsrf(
 	if (!tokensEqual(token, cookie) || !isSignedAnonymousCsrfToken(context.app.keyring, cookie)) {
 		throw forbidden('csrf')
 	}
+}
+
+/**
+ * Reads a form post and checks its CSRF token in one step: the usual first line of an action. A body
+ * that is not a form counts as a form without a token (403), not as a server error.
+ */
+export async function readCsrfCheckedForm(request: Request, context: AppLoadContext): Promise<FormData> {
+	let formData: FormData
+	try {
+		formData = await request.formData()
+	} catch {
+		formData = new FormData()
+	}
+	await requireCsrf(request, formData, context)
+	return formData
 }
 
 /**

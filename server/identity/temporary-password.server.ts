@@ -10,6 +10,3 @@ export function generateTemporaryPassword(): string {
 	)
 	return groups.join('-')
 }
-
-export const PASSWORD_MIN_LENGTH = 10
-export const PASSWORD_MAX_LENGTH = 128

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto'
 import type { Keyring } from '#server/security/keyring.server.ts'
 
-/** The form field every state-changing form carries (rendered by <CsrfInput />). */
-export const CSRF_FIELD = 'csrf'
 /** Before sign-in there is no session: a signed double-submit cookie protects the sign-in form. */
 export const ANONYMOUS_CSRF_COOKIE = 'hv_csrf'
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { createAnonymousCsrfToken, isSignedAnonymousCsrfToken, tokensEqual } from '#server/security/csrf.server.ts'
+import {
+	createAnonymousCsrfToken,
+	isSignedAnonymousCsrfToken,
+	tokensEqual,
+} from '#server/security/csrf.server.ts'
 import { createTestKeyring } from '#server/security/keyring.server.ts'
 
 const keyring = createTestKeyring()

@@ -1,0 +1,19 @@
+import type { MessageKey } from '#app/i18n/vi.ts'
+import type { Permission, PolicySubject } from '#server/identity/permissions.ts'
+import { can } from '#server/identity/policy.server.ts'
+
+export interface NavItem {
+	to: string
+	labelKey: MessageKey
+}
+
+// The header's menu: each item shows only to people the policy allows. Add a page's item here.
+const items: (NavItem & { permission: Permission })[] = [
+	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
+	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
+]
+
+/** The menu items this person may use (decided by the policy, never by a role name). */
+export function navigationFor(user: PolicySubject): NavItem[] {
+	return items.filter((item) => can(user, item.permission)).map(({ to, labelKey }) => ({ to, labelKey }))
+}

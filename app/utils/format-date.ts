@@ -1,0 +1,28 @@
+import type { Locale } from '#app/i18n/translate.ts'
+
+// Every time on screen is the ward's time, whatever the server's or the browser's zone, so the server
+// render and the browser agree.
+const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+function intlLocale(locale: Locale): string {
+	return locale === 'vi' ? 'vi-VN' : 'en-GB'
+}
+
+/** "14:05 24/11/2026" style date and time. */
+export function formatDateTime(locale: Locale, value: Date | string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		timeZone: TIME_ZONE,
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+	}).format(new Date(value))
+}
+
+/** "14:05". */
+export function formatTime(locale: Locale, value: Date | string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, timeStyle: 'short' }).format(
+		new Date(value),
+	)
+}
