@@ -1,4 +1,4 @@
-import { decodeCsvText } from '#server/people/import/decode-csv-text.ts'
+import { decodeCsvText } from '#server/people/import/decode-csv-text.server.ts'
 import type { ImportLimits } from '#server/people/import/import-limits.ts'
 import { detectCsvDelimiter, splitCsvRecords } from '#server/people/import/parse-csv.ts'
 import { createRowBudget } from '#server/people/import/row-budget.ts'

@@ -1,8 +1,8 @@
-import { describeOleFile } from '#server/people/import/describe-ole-file.ts'
+import { describeOleFile } from '#server/people/import/describe-ole-file.server.ts'
 import { formatMegabytes, ImportFileError } from '#server/people/import/import-file-error.ts'
 import { type ImportLimitsInput, resolveImportLimits } from '#server/people/import/import-limits.ts'
-import { readCsv } from '#server/people/import/read-csv.ts'
-import { readXlsx } from '#server/people/import/read-xlsx.ts'
+import { readCsv } from '#server/people/import/read-csv.server.ts'
+import { readXlsx } from '#server/people/import/read-xlsx.server.ts'
 import type { RawWorkbook } from '#server/people/import/sheet-types.ts'
 import { sniffFileKind } from '#server/people/import/sniff-file-kind.ts'
 

@@ -7,7 +7,7 @@ import {
 	isBlankCell,
 	type RawRow,
 } from '#server/people/import/sheet-types.ts'
-import { parseXmlStream } from '#server/people/import/xml-stream.ts'
+import { parseXmlStream } from '#server/people/import/xml-stream.server.ts'
 
 /** What the sheet reader needs from the rest of the workbook. */
 export interface SheetReadContext {

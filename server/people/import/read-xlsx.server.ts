@@ -1,6 +1,6 @@
 import { ImportFileError } from '#server/people/import/import-file-error.ts'
 import type { ImportLimits } from '#server/people/import/import-limits.ts'
-import { readXlsxSheet } from '#server/people/import/read-xlsx-sheet.ts'
+import { readXlsxSheet } from '#server/people/import/read-xlsx-sheet.server.ts'
 import { createRowBudget } from '#server/people/import/row-budget.ts'
 import type { RawRow, RawSheet, ReadWarning, SkippedSheet } from '#server/people/import/sheet-types.ts'
 import {
@@ -9,8 +9,8 @@ import {
 	parseStylesXml,
 	parseWorkbookXml,
 	resolvePartPath,
-} from '#server/people/import/xlsx-parts.ts'
-import { openZipArchive, type ZipArchive } from '#server/people/import/zip-archive.ts'
+} from '#server/people/import/xlsx-parts.server.ts'
+import { openZipArchive, type ZipArchive } from '#server/people/import/zip-archive.server.ts'
 
 export interface XlsxReadResult {
 	sheets: RawSheet[]

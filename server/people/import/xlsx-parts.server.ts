@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import type { SheetState } from '#server/people/import/sheet-types.ts'
-import { parseXmlStream, parseXmlText, prefixedAttribute } from '#server/people/import/xml-stream.ts'
+import { parseXmlStream, parseXmlText, prefixedAttribute } from '#server/people/import/xml-stream.server.ts'
 
 /** The small parts of an .xlsx (ECMA-376 Part 1) that say where the sheets are and how to read them. */
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { SaxesParser } from 'saxes'
 import { ImportFileError } from '#server/people/import/import-file-error.ts'
-import { toZipReadError } from '#server/people/import/zip-archive.ts'
+import { toZipReadError } from '#server/people/import/zip-archive.server.ts'
 
 /**
  * Streams OOXML parts through saxes (a non-validating parser that never fetches or expands external
