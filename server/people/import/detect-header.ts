@@ -4,7 +4,7 @@ import {
 	matchHeaderLabel,
 	matchTwoRowHeader,
 } from '#server/people/import/match-header-label.ts'
-import type { ResidentImportField } from '#server/people/import/resident-import-fields.ts'
+import { foldHeaderText, type ResidentImportField } from '#server/people/import/resident-import-fields.ts'
 import { inferResidentialGroup } from '#server/people/import/residential-group-hint.ts'
 import { headerGrid, isColumnNumberRow } from '#server/people/import/sheet-grid.ts'
 import { cellText, columnLetter, type RawSheet } from '#server/people/import/sheet-types.ts'
@@ -151,7 +151,8 @@ export function detectHeader(sheet: RawSheet): HeaderDetection {
 			firstDataRowNumber: firstData?.number ?? (headerRows.at(-1) ?? 0) + 1,
 			columns: mappedColumns,
 			residentialGroup: group?.label,
-			include: true,
+			// A sheet without a name column (the template's instructions, a summary) is left out unless a person includes it.
+			include: mappedColumns.fullName !== undefined && foldHeaderText(sheet.name) !== 'huong dan',
 		},
 		confidence,
 		columns,
