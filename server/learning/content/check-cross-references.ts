@@ -45,18 +45,18 @@ export function checkCrossReferences(input: CrossReferenceInput): ContentProblem
 	const courseIds = new Set(input.courses.map((c) => c.course.id))
 	const lessonFiles = new Map<string, string>()
 	for (const { course, lessonLines } of input.courses) {
-		course.lessons.forEach((lesson, index) => {
+		const orders = course.lessons.map((l) => l.order)
+		if (orders.some((order, index) => order !== index + 1)) {
+			problems.push({
+				file: course.file,
+				message: `Thứ tự các bài (order) phải là 1, 2, 3… liên tục, không trùng; hiện có: ${orders.join(', ')}`,
+			})
+		}
+		course.lessons.forEach((lesson) => {
 			const lines = lessonLines.get(lesson.id)!
 			const earlier = lessonFiles.get(lesson.id)
 			if (earlier) at(lines, ['id'], `Mã bài ${lesson.id} đã được dùng ở ${earlier}`)
 			lessonFiles.set(lesson.id, lesson.file)
-			if (lesson.order !== index + 1) {
-				at(
-					lines,
-					['order'],
-					`Thứ tự bài trong khóa phải là 1, 2, 3… liên tục, không trùng (bài này là ${lesson.order})`,
-				)
-			}
 			lesson.competencies.forEach((code, c) => {
 				if (!competencyCodes.has(code))
 					at(lines, ['competencies', c], `Năng lực ${code} không có trong khung TT 02/2025`)
