@@ -9,6 +9,7 @@ export interface NavItem {
 
 // The header's menu: each item shows only to people the policy allows. Add a page's item here.
 const items: (NavItem & { permission: Permission })[] = [
+	{ to: '/nguoi-dan', labelKey: 'nav.residents', permission: 'people.read' },
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 ]

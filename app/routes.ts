@@ -16,5 +16,10 @@ export default [
 	route('dang-nhap/vneid', 'routes/vneid-start.tsx'),
 	route('dang-nhap/vneid/callback', 'routes/vneid-callback.tsx'),
 	route('dang-nhap/vneid/chua-doi-chieu', 'routes/vneid-unmatched.tsx'),
+	route('nguoi-dan', 'routes/residents.tsx'),
+	route('nguoi-dan/:residentId', 'routes/resident.tsx'),
+	route('nguoi-dan/:residentId/sua', 'routes/resident-edit.tsx'),
+	route('nguoi-dan/:residentId/chuyen-ho', 'routes/resident-move.tsx'),
+	route('ho-gia-dinh/:householdId', 'routes/household.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

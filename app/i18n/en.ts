@@ -1,11 +1,13 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
+import { peopleEn } from '#app/i18n/people.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
 	...identityEn,
 	...adminEn,
+	...peopleEn,
 	'app.name': 'Popular digital education',
 	'app.tagline': 'Digital skills for every resident — no one left behind',
 	'a11y.skipToContent': 'Skip to main content',

@@ -1,10 +1,12 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
+import { peopleVi } from '#app/i18n/people.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
 	...identityVi,
 	...adminVi,
+	...peopleVi,
 	'app.name': 'Bình dân học vụ số',
 	'app.tagline': 'Phổ cập kỹ năng số cho mọi người dân — không ai bị bỏ lại phía sau',
 	'a11y.skipToContent': 'Bỏ qua, đến nội dung chính',

@@ -26,3 +26,9 @@ export function formatTime(locale: Locale, value: Date | string): string {
 		new Date(value),
 	)
 }
+
+/** A calendar date "1985-03-07" → "07/03/1985", the way Vietnamese forms write dates. */
+export function formatIsoDate(value: string): string {
+	const [y, m, d] = value.split('-')
+	return `${d}/${m}/${y}`
+}

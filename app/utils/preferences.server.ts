@@ -1,8 +1,11 @@
 import { createCookie } from 'react-router'
 import { z } from 'zod'
-import type { Locale } from '#app/i18n/translate.ts'
 
-/** Display preferences persist in a cookie so they apply before any script runs. */
+/**
+ * Display preferences persist in a cookie so they apply before any script runs. The language is
+ * Vietnamese until the person picks English: many phones in Vietnam are set to English, and their
+ * owners still expect the ward's service in Vietnamese.
+ */
 export const PreferencesSchema = z.object({
 	locale: z.enum(['vi', 'en']).catch('vi'),
 	textSize: z.enum(['normal', 'large']).catch('normal'),
@@ -22,19 +25,9 @@ const defaults: Preferences = { locale: 'vi', textSize: 'normal', contrast: 'nor
 export async function readPreferences(request: Request): Promise<Preferences> {
 	const raw = await preferencesCookie.parse(request.headers.get('Cookie'))
 	const parsed = PreferencesSchema.safeParse(raw ?? {})
-	const prefs = parsed.success ? parsed.data : defaults
-	if (raw?.locale === undefined) prefs.locale = localeFromAcceptLanguage(request)
-	return prefs
+	return parsed.success ? parsed.data : defaults
 }
 
 export function serializePreferences(prefs: Preferences): Promise<string> {
 	return preferencesCookie.serialize(prefs)
-}
-
-/** Vietnamese unless the browser asks for English before Vietnamese. */
-function localeFromAcceptLanguage(request: Request): Locale {
-	const header = request.headers.get('Accept-Language') ?? ''
-	const en = header.indexOf('en')
-	const vi = header.indexOf('vi')
-	return en !== -1 && (vi === -1 || en < vi) ? 'en' : 'vi'
 }

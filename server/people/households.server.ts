@@ -51,6 +51,7 @@ export async function findHouseholds(db: Database, input: { wardId: string; text
 			id: households.id,
 			code: households.code,
 			address: households.address,
+			residentialGroupId: households.residentialGroupId,
 			residentialGroupName: residentialGroups.name,
 		})
 		.from(households)
@@ -63,4 +64,13 @@ export async function findHouseholds(db: Database, input: { wardId: string; text
 		)
 		.orderBy(asc(households.code))
 		.limit(input.limit ?? 20)
+}
+
+/** The residential group a household belongs to (for the policy), or null if not in the ward. */
+export async function findHouseholdGroup(db: Database, input: { wardId: string; householdId: string }) {
+	const [row] = await db
+		.select({ residentialGroupId: households.residentialGroupId })
+		.from(households)
+		.where(and(eq(households.id, input.householdId), eq(households.wardId, input.wardId)))
+	return row?.residentialGroupId ?? null
 }

@@ -91,8 +91,8 @@ export async function listResidents(
 			.where(where)
 			.orderBy(...orderBy)
 			.limit(query.pageSize)
-			.offset((query.page - 1) * query.pageSize),
+			.offset((query.trang - 1) * query.pageSize),
 		db.select({ n: count() }).from(residents).where(where),
 	])
-	return { items: rows, total: totals[0]?.n ?? 0, page: query.page, pageSize: query.pageSize }
+	return { items: rows, total: totals[0]?.n ?? 0, page: query.trang, pageSize: query.pageSize }
 }

@@ -14,7 +14,7 @@ export const ResidentListQuerySchema = z.object({
 	vneid: z.enum(['0', '1', '2']).optional().catch(undefined),
 	status: z.enum(['active', 'movedAway', 'deceased', 'all']).catch('active'),
 	sort: z.enum(['name', '-name', 'age', '-age', 'group']).catch('name'),
-	page: z.coerce.number().int().min(1).max(100_000).catch(1),
+	trang: z.coerce.number().int().min(1).max(100_000).catch(1),
 	pageSize: z.coerce.number().int().min(10).max(100).catch(25),
 })
 export type ResidentListQuery = z.infer<typeof ResidentListQuerySchema>

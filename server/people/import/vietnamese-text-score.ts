@@ -8,6 +8,23 @@ const VIETNAMESE_LETTERS = new Set(
 )
 const TONED = new Set('àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ')
 
+/**
+ * A Vietnamese syllable without its tone: optional initial consonant, a vowel group from the closed set
+ * the language allows, optional final consonant. ("teân", "Hoọ" — VNI read as something else — fail it.)
+ */
+const SYLLABLE = new RegExp(
+	'^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?' +
+		'(?:iêu|yêu|oai|oao|oay|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|' +
+		'ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|' +
+		'[aăâeêioôơuưy])?' +
+		'(?:ch|ng|nh|[cmnpt])?$',
+	'u',
+)
+
+function withoutTone(word: string): string {
+	return word.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC')
+}
+
 export interface VietnameseScore {
 	/** Words with at least one non-ASCII character. */
 	words: number
@@ -32,7 +49,7 @@ export function scoreVietnameseText(text: string): VietnameseScore {
 			}
 			if (TONED.has(ch)) tones++
 		}
-		if (ok && tones <= 1) score.plausible++
+		if (ok && tones <= 1 && SYLLABLE.test(withoutTone(token))) score.plausible++
 	}
 	return score
 }
