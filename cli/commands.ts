@@ -1,9 +1,11 @@
 import type { Command } from '#cli/command.ts'
+import { auditCommand } from '#cli/commands/audit.ts'
 import { devCommand } from '#cli/commands/dev.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
 import { migrateCommand } from '#cli/commands/migrate.ts'
 import { seedCommand } from '#cli/commands/seed.ts'
 import { serveCommand, startCommand } from '#cli/commands/serve.ts'
+import { userCommand } from '#cli/commands/user.ts'
 
 /** Every command of the CLI; later capabilities add theirs here. */
 export const commands: Record<string, Command> = {
@@ -13,4 +15,6 @@ export const commands: Record<string, Command> = {
 	migrate: migrateCommand,
 	seed: seedCommand,
 	keys: keysCommand,
+	user: userCommand,
+	audit: auditCommand,
 }

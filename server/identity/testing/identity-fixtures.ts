@@ -70,7 +70,13 @@ export async function createIdentityWard(services: AppServices) {
 		{ organizationId: o1.id, residentId: ids[2], kind: 'staff' },
 		{ organizationId: o2.id, residentId: ids[3], kind: 'worker' },
 	])
-	return { wardId: ward.id, groups: [g1.id, g2.id], organizations: [o1.id, o2.id], residents: ids, people }
+	return {
+		wardId: ward.id,
+		groups: [g1.id, g2.id] as [string, string],
+		organizations: [o1.id, o2.id] as [string, string],
+		residents: ids,
+		people,
+	}
 }
 
 export type IdentityWard = Awaited<ReturnType<typeof createIdentityWard>>
