@@ -6,7 +6,7 @@ import {
 } from '#server/people/import/match-header-label.ts'
 import { foldHeaderText, type ResidentImportField } from '#server/people/import/resident-import-fields.ts'
 import { inferResidentialGroup } from '#server/people/import/residential-group-hint.ts'
-import { headerGrid, isColumnNumberRow } from '#server/people/import/sheet-grid.ts'
+import { type GridRow, headerGrid, isColumnNumberRow } from '#server/people/import/sheet-grid.ts'
 import { cellText, columnLetter, type RawSheet } from '#server/people/import/sheet-types.ts'
 
 /** How many rows from the top may hold titles and the header. */
@@ -66,47 +66,60 @@ function assignColumns(matches: (HeaderFieldMatch | null)[]): Map<number, Header
 	return assigned
 }
 
+function twoRowCandidate(
+	sheet: RawSheet,
+	top: GridRow,
+	below: GridRow | undefined,
+): { candidate: Candidate; spansMerge: boolean } | null {
+	// A title merged across the sheet is not the upper half of a header, nor is a row of column numbers the lower.
+	if (!below || below.number !== top.number + 1 || new Set(top.texts.filter(Boolean)).size < 2) return null
+	if (isColumnNumberRow(below.texts)) return null
+	const width = Math.max(top.texts.length, below.texts.length)
+	const labels: string[] = []
+	const matches: (HeaderFieldMatch | null)[] = []
+	let inherited = ''
+	for (let c = 0; c < width; c++) {
+		const bottom = below.texts[c] ?? ''
+		// Without merge information, an empty upper cell over a sub-header belongs to the header on its left.
+		const upper = top.texts[c] || (bottom && below.texts[c - 1] ? inherited : '')
+		if (top.texts[c]) inherited = top.texts[c]!
+		labels.push(upper && bottom && upper !== bottom ? `${upper} / ${bottom}` : upper || bottom)
+		matches.push(matchTwoRowHeader(upper, bottom))
+	}
+	const spansMerge = sheet.merges.some((m) => m.top + 1 === top.number && m.bottom + 1 >= below.number)
+	return {
+		candidate: {
+			rows: [top.number, below.number],
+			labels,
+			matches,
+			score: scoreCandidate(labels, matches, top.dataLike + below.dataLike),
+		},
+		spansMerge,
+	}
+}
+
 /**
  * Finds the header in the first rows of a sheet — title rows above it, a header merged over two rows, a
  * row of column numbers under it — and proposes which column holds which field.
  */
 export function detectHeader(sheet: RawSheet): HeaderDetection {
 	const grid = headerGrid(sheet, HEADER_SEARCH_ROWS + 1)
+	const singles: Candidate[] = grid.map((row) => {
+		const matches = row.texts.map((t) => matchHeaderLabel(t))
+		return {
+			rows: [row.number],
+			labels: row.texts,
+			matches,
+			score: scoreCandidate(row.texts, matches, row.dataLike),
+		}
+	})
 	let best: Candidate | null = null
 	for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
-		const top = grid[i]!
-		const width = Math.max(top.texts.length, grid[i + 1]?.texts.length ?? 0)
-		const single = top.texts.map((t) => matchHeaderLabel(t))
-		const candidates: Candidate[] = [
-			{
-				rows: [top.number],
-				labels: top.texts,
-				matches: single,
-				score: scoreCandidate(top.texts, single, top.dataLike),
-			},
-		]
-		const below = grid[i + 1]
-		// A title merged across the sheet is not the upper half of a header.
-		const distinctAbove = new Set(top.texts.filter(Boolean)).size
-		if (below && below.number === top.number + 1 && distinctAbove > 1 && !isColumnNumberRow(below.texts)) {
-			const labels: string[] = []
-			const matches: (HeaderFieldMatch | null)[] = []
-			let inherited = ''
-			for (let c = 0; c < width; c++) {
-				const bottom = below.texts[c] ?? ''
-				// Without merge information, an empty upper cell over a sub-header belongs to the header on its left.
-				const upper = top.texts[c] || (bottom && below.texts[c - 1] ? inherited : '')
-				if (top.texts[c]) inherited = top.texts[c]!
-				labels.push(upper && bottom && upper !== bottom ? `${upper} / ${bottom}` : upper || bottom)
-				matches.push(matchTwoRowHeader(upper, bottom))
-			}
-			candidates.push({
-				rows: [top.number, below.number],
-				labels,
-				matches,
-				score: scoreCandidate(labels, matches, top.dataLike + below.dataLike) - 0.25,
-			})
-		}
+		const candidates: Candidate[] = [singles[i]!]
+		const pair = twoRowCandidate(sheet, grid[i]!, grid[i + 1])
+		// The upper row must add something: a merge spanning both rows, or a better score than the lower row alone.
+		if (pair && (pair.spansMerge || pair.candidate.score > singles[i + 1]!.score))
+			candidates.push(pair.candidate)
 		for (const c of candidates) if (!best || c.score > best.score) best = c
 	}
 
@@ -134,7 +147,7 @@ export function detectHeader(sheet: RawSheet): HeaderDetection {
 	}
 	const titleLines = grid
 		.filter((r) => r.number < (headerRows[0] ?? 1))
-		.map((r) => r.texts.filter(Boolean).join(' '))
+		.map((r) => [...new Set(r.texts.filter(Boolean))].join(' '))
 		.filter(Boolean)
 	const has = (f: ResidentImportField) => mappedColumns[f] !== undefined
 	const missingRequired: HeaderDetection['missingRequired'] = []

@@ -7,7 +7,8 @@ import { cellText } from '#server/people/import/sheet-types.ts'
 import { convertTcvn3Text, decodeTcvn3 } from '#server/people/import/tcvn3.ts'
 import { encodeTcvn3, encodeWindows1258 } from '#server/people/import/test-files.ts'
 
-const csv = 'Họ và tên,Giới tính,Ngày sinh,Địa chỉ\r\nNguyễn Thị Hường,Nữ,05/03/1956,"Số 5, ngõ 3"\r\nĐỗ Văn Đức,Nam,1960,Tổ 5\r\n'
+const csv =
+	'Họ và tên,Giới tính,Ngày sinh,Địa chỉ\r\nNguyễn Thị Hường,Nữ,05/03/1956,"Số 5, ngõ 3"\r\nĐỗ Văn Đức,Nam,1960,Tổ 5\r\n'
 
 async function readTexts(bytes: Buffer) {
 	const workbook = await readImportFile(bytes, { fileName: 'C:\\Danh sach\\to-5.csv' })
@@ -30,13 +31,17 @@ describe('CSV encodings', () => {
 	})
 
 	it('reads UTF-8 with BOM (Excel’s “CSV UTF-8”)', async () => {
-		const { rows } = await readTexts(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]))
+		const { rows } = await readTexts(
+			Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]),
+		)
 		expect(rows).toEqual(expected)
 	})
 
 	it('reads UTF-16 with BOM (Excel’s “Unicode Text”, tab-separated)', async () => {
 		const text = csv.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, '\t').replace(/"/g, '')
-		const { workbook, rows } = await readTexts(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]))
+		const { workbook, rows } = await readTexts(
+			Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]),
+		)
 		expect(rows).toEqual(expected)
 		expect(workbook).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' })
 	})
@@ -91,7 +96,11 @@ describe('CSV structure', () => {
 			records.push(fields)
 			return true
 		})
-		expect(records).toEqual([['a', 'b "c"', 'd\ne'], ['f', 'g'], ['h', '']])
+		expect(records).toEqual([
+			['a', 'b "c"', 'd\ne'],
+			['f', 'g'],
+			['h', ''],
+		])
 	})
 
 	it('skips blank lines but keeps Excel’s row numbers', async () => {

@@ -22,7 +22,10 @@ const SYLLABLE = new RegExp(
 )
 
 function withoutTone(word: string): string {
-	return word.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC')
+	return word
+		.normalize('NFD')
+		.replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
+		.normalize('NFC')
 }
 
 export interface VietnameseScore {
