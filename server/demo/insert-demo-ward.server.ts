@@ -1,19 +1,11 @@
 import type { Database } from '#server/db/client.server.ts'
+import { bulkInsert } from '#server/demo/bulk-insert.server.ts'
 import type { DemoResident, DemoWard } from '#server/demo/demo-ward-types.ts'
 import { households, residents, residentTargetGroups } from '#server/people/schema.ts'
 import { foldVietnamese } from '#server/people/search-name.ts'
 import type { Keyring } from '#server/security/keyring.server.ts'
 import { protectField } from '#server/security/personal-data.server.ts'
 import { organizationMemberships, organizations, residentialGroups, wards } from '#server/ward/schema.ts'
-
-/** Rows per multi-row INSERT: about 20 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters. */
-export const INSERT_CHUNK_SIZE = 1000
-
-async function inChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-	for (let start = 0; start < rows.length; start += INSERT_CHUNK_SIZE) {
-		await insert(rows.slice(start, start + INSERT_CHUNK_SIZE))
-	}
-}
 
 export type ResidentInsert = typeof residents.$inferInsert
 
@@ -35,21 +27,22 @@ export function toResidentRow(keyring: Keyring, resident: DemoResident): Residen
 
 /**
  * Inserts the generated ward, groups, households, residents (already protected), organisations,
- * memberships and manual target groups, in multi-row chunks. Run inside the seed's transaction.
+ * memberships and manual target groups, 1,000 rows per statement. Run inside the seed's transaction.
  */
 export async function insertDemoWard(
 	db: Database,
 	ward: DemoWard,
 	residentRows: ResidentInsert[],
 ): Promise<void> {
-	await db.insert(wards).values(ward.ward)
-	await db.insert(residentialGroups).values(ward.residentialGroups)
-	await inChunks(ward.households, (chunk) => db.insert(households).values(chunk))
-	await inChunks(residentRows, (chunk) => db.insert(residents).values(chunk))
-	// Parents first: party cells and teams point at the committees through parentId.
-	await inChunks(ward.organizations, (chunk) => db.insert(organizations).values(chunk))
-	await inChunks(ward.memberships, (chunk) => db.insert(organizationMemberships).values(chunk))
-	await inChunks(ward.manualTargetGroups, (chunk) =>
-		db.insert(residentTargetGroups).values(chunk.map((row) => ({ ...row, source: 'manual' as const }))),
+	await bulkInsert(db, wards, [ward.ward])
+	await bulkInsert(db, residentialGroups, ward.residentialGroups)
+	await bulkInsert(db, households, ward.households)
+	await bulkInsert(db, residents, residentRows)
+	await bulkInsert(db, organizations, ward.organizations)
+	await bulkInsert(db, organizationMemberships, ward.memberships)
+	await bulkInsert(
+		db,
+		residentTargetGroups,
+		ward.manualTargetGroups.map((row) => ({ ...row, source: 'manual' as const })),
 	)
 }
