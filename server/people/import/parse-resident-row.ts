@@ -51,13 +51,8 @@ export function parseResidentRow(cells: RowCells, options: RowParseOptions = {})
 			messageEn: m.messageEn,
 		}
 	}
-	/** Runs a field parser on a mapped cell, turning "#REF!" and parse failures into errors. */
-	const read = <T>(
-		field: ResidentImportField,
-		parse: (value: CellValue) => FieldResult<T>,
-	): T | undefined => {
-		const value = cells.get(field)
-		if (value === undefined) return undefined
+	/** A cached formula error ("#REF!") in a mapped cell is an error of its own. */
+	const hasExcelError = (field: ResidentImportField, value: CellValue): boolean => {
 		const excelError = typeof value === 'string' ? excelErrorIn(value) : undefined
 		if (excelError) {
 			errors.push(
@@ -67,8 +62,17 @@ export function parseResidentRow(cells: RowCells, options: RowParseOptions = {})
 					messageEn: `The cell holds the formula error ${excelError}`,
 				}),
 			)
-			return undefined
 		}
+		return excelError !== undefined
+	}
+	/** Runs a field parser on a mapped cell, turning "#REF!" and parse failures into errors. */
+	const read = <T>(
+		field: ResidentImportField,
+		parse: (value: CellValue) => FieldResult<T>,
+	): T | undefined => {
+		const value = cells.get(field)
+		if (value === undefined) return undefined
+		if (hasExcelError(field, value)) return undefined
 		const result = parse(value)
 		if (!result.ok) {
 			errors.push(issue(field, result))
@@ -127,12 +131,12 @@ export function parseResidentRow(cells: RowCells, options: RowParseOptions = {})
 	}
 
 	let birth: BirthDate | undefined
-	if (!isBlankCell(birthCell)) {
+	if (!isBlankCell(birthCell) && !hasExcelError(birthField, birthCell!)) {
 		const result = parseBirthDate(birthCell!, { today: options.today })
 		if (result.ok) birth = result.value
 		else errors.push(issue(birthField, result))
 	}
-	const birthFailed = errors.some((e) => e.field === birthField && e.code.startsWith('birthDate'))
+	const birthFailed = errors.some((e) => e.field === birthField)
 
 	const personal = read('personalId', (v) =>
 		parsePersonalIdCell(v, {
