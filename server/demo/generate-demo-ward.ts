@@ -112,6 +112,8 @@ export function generateDemoWard({ residents, seed }: DemoWardOptions): DemoWard
 	}
 
 	const learnerIndex = people.findIndex((p) => p.age >= 18)
+	// The demo learner keeps out of jobs: a small trader, the learner the "Chợ số" 4T classes have in mind.
+	if (learnerIndex >= 0) (people[learnerIndex] as OrgPerson).occupation = 'Buôn bán nhỏ'
 	const builder = new OrganizationBuilder(
 		createRandom(seed, 'organizations'),
 		ids,
