@@ -1,30 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { classifyLinkUrl, findLessonBodyProblems, renderLessonHtml, splitFrontMatter } from './lesson-markdown.ts'
+import { findLessonBodyProblems, renderLessonHtml, splitFrontMatter } from './lesson-markdown.ts'
 import { defaultContentDir } from './load-content.server.ts'
+import { assertInertHtml } from './testing/assert-inert-html.ts'
 
 const imageUrl = (file: string) => `/media/lesson/${file}`
 const render = (markdown: string) => renderLessonHtml(markdown, { imageUrl, images: new Set(['so-do.svg']) })
-
-const allowedTags = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'img', 'code', 'pre', 'blockquote', 'hr', 'br', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's'])
-const allowedAttributes = new Set(['href', 'src', 'alt', 'rel', 'loading', 'decoding', 'class', 'title', 'start', 'style'])
-
-/** Every tag and attribute of the output, so a test can assert nothing active slipped through. */
-function assertInert(html: string) {
-	for (const [, closing, name, attributes] of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*)>/g)) {
-		expect(allowedTags, `thẻ <${name}> trong ${html}`).toContain(name!.toLowerCase())
-		if (closing) continue
-		for (const [, attribute, value] of attributes!.matchAll(/\s([a-zA-Z-]+)(?:="([^"]*)")?/g)) {
-			expect(allowedAttributes, `thuộc tính ${attribute} trong ${html}`).toContain(attribute!.toLowerCase())
-			if (attribute === 'style') expect(name).toMatch(/^t[hd]$/) // markdown-it aligns table cells with style
-			if (attribute === 'href') expect(classifyLinkUrl(value ?? '')).not.toBe('rejected')
-			if (attribute === 'src') expect(value).toMatch(/^\/media\/lesson\/[a-z0-9-]+\.(svg|png|jpe?g|webp)$/)
-		}
-	}
-	expect(html).not.toMatch(/<script/i)
-	expect(html).not.toMatch(/(href|src)="\s*javascript:/i)
-}
 
 const attacks = [
 	'<script>alert(1)</script>',
@@ -51,7 +33,7 @@ const attacks = [
 describe('renderLessonHtml', () => {
 	it.each(attacks)('leaves %s inert', (attack) => {
 		const html = render(`Đoạn mở đầu.\n\n${attack}\n\nĐoạn kết.`)
-		assertInert(html)
+		assertInertHtml(html, '/media/lesson/')
 	})
 
 	it('shows raw HTML as text instead of running it', () => {
@@ -61,13 +43,20 @@ describe('renderLessonHtml', () => {
 	})
 
 	it('keeps refused links as plain text', () => {
-		for (const target of ['javascript:alert(1)', '&#106;avascript:alert(1)', '<java\tscript:alert(1)>', '//evil.example']) {
+		for (const target of [
+			'javascript:alert(1)',
+			'&#106;avascript:alert(1)',
+			'<java\tscript:alert(1)>',
+			'//evil.example',
+		]) {
 			expect(render(`[bấm vào đây](${target})`)).not.toContain('<a')
 		}
 	})
 
 	it('renders allowed links, marking outside ones noopener', () => {
-		const html = render('[Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn) và [bài trước](../vneid/vneid-what-is)')
+		const html = render(
+			'[Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn) và [bài trước](../vneid/vneid-what-is)',
+		)
 		expect(html).toContain('<a href="https://dichvucong.gov.vn" rel="noopener noreferrer">')
 		expect(html).toContain('<a href="../vneid/vneid-what-is">')
 		expect(render('[Gọi 113](tel:113)')).toContain('href="tel:113"')
@@ -80,7 +69,9 @@ describe('renderLessonHtml', () => {
 		)
 		const outside = render('![Ảnh lạ](https://evil.example/x.png)')
 		expect(outside).not.toContain('<img')
-		expect(render('![Ảnh chưa khai báo](khac.svg)')).toBe('<p><span class="lesson-image-missing">Ảnh chưa khai báo</span></p>\n')
+		expect(render('![Ảnh chưa khai báo](khac.svg)')).toBe(
+			'<p><span class="lesson-image-missing">Ảnh chưa khai báo</span></p>\n',
+		)
 	})
 
 	it('keeps a real lesson inert when HTML and scripts are injected into it', async () => {
@@ -88,7 +79,7 @@ describe('renderLessonHtml', () => {
 		const { body } = splitFrontMatter(await readFile(file, 'utf8'))!
 		const injected = `${body}\n\n${attacks.join('\n\n')}\n\nCuối bài <script>document.cookie</script> [x](javascript:void(0))`
 		const html = renderLessonHtml(injected, { imageUrl, images: new Set(['phone-buttons.svg']) })
-		assertInert(html)
+		assertInertHtml(html, '/media/lesson/')
 		expect(html).toContain('<img src="/media/lesson/phone-buttons.svg"')
 		expect(html).toContain('&lt;script&gt;document.cookie&lt;/script&gt;')
 	})

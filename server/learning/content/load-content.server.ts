@@ -23,7 +23,7 @@ export async function validateContentFolder(dir: string): Promise<ContentValidat
 	const problems: ContentProblem[] = []
 	const { framework, basicSkills } = await readFrameworks(dir, problems)
 	const tracks = await readTracks(dir, problems)
-	const courses = await readCourses(dir, problems)
+	const { courses, folders } = await readCourses(dir, problems)
 	if (framework?.value && framework.lines && basicSkills?.value && basicSkills.lines) {
 		problems.push(
 			...checkCrossReferences({
@@ -33,6 +33,7 @@ export async function validateContentFolder(dir: string): Promise<ContentValidat
 				basicSkillsLines: basicSkills.lines,
 				tracks,
 				courses,
+				courseFolders: folders,
 			}),
 		)
 	}

@@ -115,24 +115,34 @@ export async function readTracks(
 	return tracks
 }
 
-/** Reads courses/<id>/course.yaml, the lessons (*.md) and checks the images beside them. */
+export interface ReadCourse {
+	course: LoadedCourse
+	lessonLines: Map<string, LineLookup>
+}
+
+/**
+ * Reads courses/<id>/course.yaml, the lessons (*.md) and checks the images beside them. `folders` lists every
+ * course folder, including those whose course.yaml did not validate, so references to them are not reported twice.
+ */
 export async function readCourses(
 	root: string,
 	problems: ContentProblem[],
-): Promise<{ course: LoadedCourse; lessonLines: Map<string, LineLookup> }[]> {
-	const folders = await listDir(path.join(root, 'courses'))
-	if (!folders) {
+): Promise<{ courses: ReadCourse[]; folders: Set<string> }> {
+	const names = await listDir(path.join(root, 'courses'))
+	if (!names) {
 		problems.push({ file: 'courses', message: 'Thiếu thư mục courses (khóa học)' })
-		return []
+		return { courses: [], folders: new Set() }
 	}
-	const courses: { course: LoadedCourse; lessonLines: Map<string, LineLookup> }[] = []
-	for (const folder of folders) {
+	const courses: ReadCourse[] = []
+	const folders = new Set<string>()
+	for (const folder of names) {
 		const dir = path.join(root, 'courses', folder)
 		if (!(await stat(dir)).isDirectory()) continue
+		folders.add(folder)
 		const read = await readCourse(root, dir, folder, problems)
 		if (read) courses.push(read)
 	}
-	return courses
+	return { courses, folders }
 }
 
 async function readCourse(
@@ -165,6 +175,7 @@ async function readCourse(
 	const lessons: LoadedLesson[] = []
 	const lessonLines = new Map<string, LineLookup>()
 	const usedImages = new Set<string>()
+	let lessonFiles = 0
 	for (const name of names) {
 		const file = toPosix(path.relative(root, path.join(dir, name)))
 		if (name === 'course.yaml' || images.has(name)) continue
@@ -175,6 +186,7 @@ async function readCourse(
 			})
 			continue
 		}
+		lessonFiles += 1
 		const lesson = await readLesson(path.join(dir, name), file, folder, images, problems)
 		if (!lesson) continue
 		lessons.push(lesson.lesson)
@@ -195,9 +207,12 @@ async function readCourse(
 				problems.push({ file, message })
 			}
 		}
-		if (!usedImages.has(image))
+		// A lesson that failed to parse may be the one declaring the image: only report when all lessons loaded.
+		if (!usedImages.has(image) && lessons.length === lessonFiles) {
 			problems.push({ file, message: 'Hình không được bài học nào khai báo trong mục images' })
+		}
 	}
+	if (lessonFiles === 0) problems.push({ file: courseFile, message: 'Khóa học chưa có bài học nào' })
 	lessons.sort((a, b) => a.order - b.order)
 	return { course: { ...parsed.data, file: courseFile, dir, lessons }, lessonLines }
 }

@@ -1,8 +1,29 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
+import { type ErrorCode, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import { z } from 'zod'
 import type { ContentProblem } from './content-problem.ts'
 
-const vietnameseErrors = z.locales.vi().localeError
+const zodVietnamese = z.locales.vi().localeError
+
+/** zod's Vietnamese messages, with a hint for the most common authoring slip: an unquoted comma in flow style. */
+const vietnameseErrors: z.core.$ZodErrorMap = (issue) => {
+	if (issue.code === 'unrecognized_keys') {
+		return `Mục không được phép: ${issue.keys.map((k) => `"${k}"`).join(', ')}. Nếu đây là phần chữ sau dấu phẩy, hãy đặt cả đoạn chữ trong dấu nháy kép "…"`
+	}
+	return zodVietnamese(issue)
+}
+
+/** What a YAML syntax error means, in words an author can act on. */
+const yamlErrorMessages: Partial<Record<ErrorCode, string>> = {
+	BLOCK_AS_IMPLICIT_KEY: 'có dấu hai chấm (:) giữa đoạn chữ; hãy đặt cả đoạn chữ trong dấu nháy kép "…"',
+	MULTILINE_IMPLICIT_KEY: 'có dấu hai chấm (:) giữa đoạn chữ; hãy đặt cả đoạn chữ trong dấu nháy kép "…"',
+	UNEXPECTED_TOKEN:
+		'có chữ thừa sau giá trị; nếu giá trị mở đầu bằng dấu nháy thì cả đoạn phải nằm trong dấu nháy',
+	DUPLICATE_KEY: 'một mục được khai báo hai lần',
+	TAB_AS_INDENT: 'không thụt lề bằng phím Tab, hãy dùng dấu cách',
+	BAD_INDENT: 'thụt lề chưa thẳng hàng, hoặc thiếu dấu đóng ] hay }',
+	MISSING_CHAR: 'thiếu dấu đóng (dấu nháy, ] hoặc })',
+	BAD_DQ_ESCAPE: 'dấu \\ trong đoạn chữ nằm giữa dấu nháy kép không hợp lệ',
+}
 
 export interface ParsedYaml<T> {
 	data: T | undefined
@@ -29,17 +50,29 @@ export function parseYamlWith<T>(
 		return offset === undefined ? undefined : lineAt(offset)
 	}
 	if (doc.errors.length > 0) {
+		// The parser can report one mistake several times on a line; keep the first report of each kind.
+		const problems = new Map<string, ContentProblem>()
+		for (const e of doc.errors) {
+			const line = lineAt(e.pos[0])
+			const detail = yamlErrorMessages[e.code] ?? 'cú pháp chưa đúng'
+			const column = lineCounter.linePos(e.pos[0]).col
+			const key = `${line}:${detail}`
+			if (!problems.has(key))
+				problems.set(key, { file, line, message: `YAML không hợp lệ: ${detail} (cột ${column})` })
+		}
+		return { lineOf, data: undefined, problems: [...problems.values()] }
+	}
+	let value: unknown
+	try {
+		value = doc.toJS({ maxAliasCount: 1000 })
+	} catch {
 		return {
 			lineOf,
 			data: undefined,
-			problems: doc.errors.map((e) => ({
-				file,
-				line: lineAt(e.pos[0]),
-				message: `YAML không hợp lệ: ${e.message.split('\n')[0]}`,
-			})),
+			problems: [{ file, message: 'YAML không hợp lệ: có tham chiếu (*tên) tới một mục không tồn tại' }],
 		}
 	}
-	const result = schema.safeParse(doc.toJS({ maxAliasCount: 1000 }), { error: vietnameseErrors })
+	const result = schema.safeParse(value, { error: vietnameseErrors })
 	if (result.success) return { data: result.data, problems: [], lineOf }
 	return {
 		lineOf,
