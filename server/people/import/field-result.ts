@@ -30,6 +30,7 @@ const excelErrors = new Set([
 
 /** "#REF!" and the like: the cached result of a formula that failed. */
 export function excelErrorIn(text: string): string | undefined {
+	if (!text.includes('#')) return undefined
 	const trimmed = text.trim().toUpperCase()
 	return excelErrors.has(trimmed) ? trimmed : undefined
 }

@@ -68,11 +68,6 @@ export function parseResidentSheet(
 	let currentHeadRow: number | undefined
 	for (const row of sheet.rows) {
 		if (row.number < mapping.firstDataRowNumber || headerRows.has(row.number)) continue
-		const reason = skipReason(row, mapping)
-		if (reason) {
-			result.skipped.push({ sheetName: sheet.name, rowNumber: row.number, reason })
-			continue
-		}
 		const cells: RowCells = {
 			column: (field) => mapping.columns[field],
 			get(field) {
@@ -86,6 +81,12 @@ export function parseResidentSheet(
 			today: options.today,
 			residentialGroup: mapping.residentialGroup,
 		})
+		// Totals, signatures and repeated headers fail validation; only then is it worth asking whether the row is one.
+		const reason = parsed.ok ? undefined : skipReason(row, mapping)
+		if (reason) {
+			result.skipped.push({ sheetName: sheet.name, rowNumber: row.number, reason })
+			continue
+		}
 		const base = { sheetName: sheet.name, rowNumber: row.number, notes: parsed.notes }
 		const record = parsed.ok ? parsed.record : parsed.partial
 		if (record.isHouseholdHead) currentHeadRow = row.number

@@ -13,8 +13,19 @@ const words: Record<string, Sex> = {
 	gai: 'female',
 }
 
+const commonSpellings = new Map<string, FieldResult<Sex | undefined>>([
+	['Nam', fieldValue('male')],
+	['Nữ', fieldValue('female')],
+	['NAM', fieldValue('male')],
+	['NỮ', fieldValue('female')],
+	['nam', fieldValue('male')],
+	['nữ', fieldValue('female')],
+])
+
 /** "Nam", "nữ", "nu", "M", "F" (any case, with or without diacritics). Empty is undefined, not an error. */
 export function parseSexText(raw: string): FieldResult<Sex | undefined> {
+	const direct = commonSpellings.get(raw)
+	if (direct) return direct
 	const folded = foldHeaderText(raw)
 	if (folded === '') return fieldValue(undefined)
 	const sex = words[folded]

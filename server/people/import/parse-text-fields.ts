@@ -19,7 +19,8 @@ export function parseRelationToHead(raw: string): string | undefined {
 
 /** True when the relation says the person is the head of the household. */
 export function isHeadRelation(relation: string | undefined): boolean {
-	return relation !== undefined && /^(chu ho|ch)$/.test(foldHeaderText(relation))
+	if (relation === undefined || relation.length > 12) return false
+	return relation === 'Chủ hộ' || /^(chu ho|ch)$/.test(foldHeaderText(relation))
 }
 
 /** "kinh" → "Kinh", "TÀY" → "Tày", "ê đê" → "Ê Đê". */
