@@ -1,4 +1,4 @@
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it'
+import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it'
 
 /**
  * Lesson Markdown → safe HTML. Content is written by ward staff, so nothing in it may run in a learner's
@@ -39,18 +39,24 @@ export interface RenderLessonOptions {
 	images?: ReadonlySet<string>
 }
 
-function createRenderer(options: RenderLessonOptions): MarkdownItInstance {
+/** Per-render settings travel in markdown-it's env, so one parser instance serves every lesson. */
+interface RenderEnv extends Env {
+	lesson: RenderLessonOptions
+}
+
+function createRenderer(): MarkdownItInstance {
 	const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false })
 	md.validateLink = (url) => classifyLinkUrl(url) !== 'rejected'
 	const escapeHtml = md.utils.escapeHtml
 
 	md.renderer.rules.image = (tokens, idx, _opts, env) => {
+		const { lesson } = env as RenderEnv
 		const token = tokens[idx]!
 		const src = attr(token, 'src')
 		const alt = md.renderer.renderInlineAsText(token.children ?? [], md.options, env)
-		const allowed = bareImageFile.test(src) && (options.images === undefined || options.images.has(src))
+		const allowed = bareImageFile.test(src) && (lesson.images === undefined || lesson.images.has(src))
 		if (!allowed) return `<span class="lesson-image-missing">${escapeHtml(alt)}</span>`
-		return `<img src="${escapeHtml(options.imageUrl(src))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
+		return `<img src="${escapeHtml(lesson.imageUrl(src))}" alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`
 	}
 
 	const defaultLinkOpen = md.renderer.rules.link_open
@@ -66,9 +72,12 @@ function createRenderer(options: RenderLessonOptions): MarkdownItInstance {
 	return md
 }
 
+const renderer = createRenderer()
+
 /** Renders a lesson body (Markdown without front matter) to HTML that is safe to insert in a page. */
 export function renderLessonHtml(markdown: string, options: RenderLessonOptions): string {
-	return createRenderer(options).render(markdown)
+	const env: RenderEnv = { lesson: options }
+	return renderer.render(markdown, env)
 }
 
 export interface BodyProblem {
