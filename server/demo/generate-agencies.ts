@@ -181,6 +181,26 @@ function staffUnit(
 	return { organization, staff }
 }
 
+/**
+ * The ward's steering board for science, technology, innovation and digital transformation (the plan's
+ * "Ban Chỉ đạo"): heads of the ward bodies sitting on it, so kind `other` and no staff of its own.
+ */
+function addSteeringBoard(
+	builder: OrganizationBuilder,
+	seats: [number | undefined, 'leader' | 'member', string][],
+): void {
+	const organization = builder.addOrganization({
+		kind: 'other',
+		name: `Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ${ward}`,
+		shortName: 'Ban Chỉ đạo phường',
+		address: office,
+	})
+	for (const [index, kind, position] of seats) {
+		if (index !== undefined)
+			builder.addMembership(organization, index, kind, position, `${builder.referenceYear - 1}-03-01`)
+	}
+}
+
 /** Creates the five ward bodies and appoints their staff from the working-age residents. */
 export function generateAgencies(builder: OrganizationBuilder, residents: number): Agencies {
 	const pool = builder.pool((p) => !p.temporary && p.age >= 23 && p.age <= 58)
@@ -189,6 +209,15 @@ export function generateAgencies(builder: OrganizationBuilder, residents: number
 	const police = staffUnit(builder, pool, specs.police, residents)
 	const frontCommittee = staffUnit(builder, pool, specs.frontCommittee, residents)
 	const healthStation = staffUnit(builder, pool, specs.healthStation, residents)
+	addSteeringBoard(builder, [
+		[partyCommittee.staff[0], 'leader', 'Trưởng Ban Chỉ đạo (Bí thư Đảng ủy phường)'],
+		[peoplesCommittee.staff[0], 'member', 'Phó Trưởng Ban Thường trực (Chủ tịch UBND phường)'],
+		[partyCommittee.staff[3], 'member', 'Phó Trưởng Ban (Trưởng Ban Xây dựng Đảng)'],
+		[police.staff[0], 'member', 'Thành viên (Trưởng Công an phường)'],
+		[frontCommittee.staff[0], 'member', 'Thành viên (Chủ tịch Ủy ban MTTQ phường)'],
+		[frontCommittee.staff[2], 'member', 'Thành viên (Bí thư Đoàn phường)'],
+		[healthStation.staff[0], 'member', 'Thành viên (Trạm trưởng Trạm Y tế)'],
+	])
 	return {
 		partyCommittee,
 		peoplesCommittee,
