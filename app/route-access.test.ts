@@ -49,17 +49,23 @@ async function moduleOf(file: string): Promise<Record<string, unknown>> {
 
 let services: TestServices
 const people = new Map<Subject, PolicySubject & { id: string }>()
+const samples: Record<'resident' | 'household' | 'user', string> = { resident: '', household: '', user: '' }
 
 beforeAll(async () => {
 	services = await createTestServices()
 	const ward = await createIdentityWard(services)
+	// residents[2] is in residential group 1 and a member of organisation 1: inside every scoped role's
+	// default scope (and the learner is that resident), so "allowed" depends on the permission alone.
+	samples.resident = ward.residents[2]
+	samples.household = ward.households[0]
 	for (const role of roles) {
 		const user = await createUserWithRole(services, ward, role, {
-			residentId: role === 'learner' ? ward.residents[0] : null,
+			residentId: role === 'learner' ? ward.residents[2] : null,
 		})
 		people.set(role, await subjectOf(user.id))
 	}
 	people.set('noRole', await subjectOf((await createUserWithRole(services, ward, null)).id))
+	samples.user = (await createUserWithRole(services, ward, 'instructor')).id
 })
 afterAll(async () => {
 	await services.close()
@@ -80,8 +86,13 @@ async function subjectOf(userId: string): Promise<PolicySubject & { id: string }
 /** Calls a route's loader or action in-process as a subject; returns the status it answered or threw. */
 async function call(entry: RouteEntry, kind: Kind, subject: Subject, csrf: 'valid' | 'missing' = 'valid') {
 	const handler = (await moduleOf(entry.file))[kind] as Handler
+	const probe = routeAccess[entry.file]?.probe
 	const params: Record<string, string> = {}
-	const path = entry.path.replace(/:(\w+)/g, (_, name: string) => (params[name] = crypto.randomUUID()))
+	const path = entry.path.replace(/:(\w+)/g, (_, name: string) => {
+		const sample = probe?.params?.[name]
+		params[name] = sample ? samples[sample] : crypto.randomUUID()
+		return params[name]
+	})
 	let cookie: string
 	let token: string
 	const person = people.get(subject)
@@ -93,7 +104,7 @@ async function call(entry: RouteEntry, kind: Kind, subject: Subject, csrf: 'vali
 		token = createAnonymousCsrfToken(services.keyring)
 		cookie = `hv_csrf=${token}`
 	}
-	const body = new URLSearchParams(csrf === 'valid' ? { csrf: token } : {})
+	const body = new URLSearchParams({ ...probe?.form, ...(csrf === 'valid' ? { csrf: token } : {}) })
 	const request = new Request(
 		`http://localhost${path}`,
 		kind === 'loader'

@@ -10,6 +10,11 @@ export interface RouteAccess {
 	action?: Access
 	/** Why this route's action takes no CSRF token (every other action must refuse a post without one). */
 	csrfExempt?: string
+	/**
+	 * For the test: what each path parameter names in its fixture ward (a resident or household that
+	 * every scoped role can reach), and a representative form body for the action.
+	 */
+	probe?: { params?: Record<string, 'resident' | 'household' | 'user'>; form?: Record<string, string> }
 }
 
 /**
@@ -29,12 +34,37 @@ export const routeAccess: Record<string, RouteAccess> = {
 			'sets only the display-preferences cookie (language, text size, contrast) and must work on every page, error pages included; a forged post can change nothing but how the page looks (docs/decisions/005-csrf.md)',
 	},
 	'routes/sign-in.tsx': { loader: 'public', action: 'public' },
-	'routes/sign-out.ts': { loader: 'public', action: 'account.self' },
+	'routes/sign-out.tsx': { loader: 'public', action: 'account.self' },
 	'routes/account.tsx': { loader: 'account.self', action: 'account.self' },
 	'routes/admin-accounts.tsx': { loader: 'accounts.manage' },
 	'routes/admin-account-new.tsx': { loader: 'accounts.manage', action: 'accounts.manage' },
-	'routes/admin-account.tsx': { loader: 'accounts.manage', action: 'accounts.manage' },
+	'routes/admin-account.tsx': {
+		loader: 'accounts.manage',
+		action: 'accounts.manage',
+		probe: { params: { userId: 'user' } },
+	},
 	'routes/admin-audit.tsx': { loader: 'audit.read' },
+	'routes/residents.tsx': { loader: 'people.read' },
+	'routes/resident.tsx': {
+		loader: 'people.read',
+		// The status change (people.write) is the stronger of the two intents; reveal needs people.read.
+		action: 'people.write',
+		probe: {
+			params: { residentId: 'resident' },
+			form: { intent: 'status', status: 'active', version: '999' },
+		},
+	},
+	'routes/resident-edit.tsx': {
+		loader: 'people.write',
+		action: 'people.write',
+		probe: { params: { residentId: 'resident' } },
+	},
+	'routes/resident-move.tsx': {
+		loader: 'people.write',
+		action: 'people.write',
+		probe: { params: { residentId: 'resident' } },
+	},
+	'routes/household.tsx': { loader: 'people.read', probe: { params: { householdId: 'household' } } },
 	'routes/vneid-start.tsx': { loader: 'public' },
 	'routes/vneid-callback.tsx': { loader: 'public' },
 	'routes/vneid-unmatched.tsx': { loader: 'public' },

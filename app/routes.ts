@@ -7,7 +7,7 @@ export default [
 	route('healthz', 'routes/healthz.ts'),
 	route('tuy-chon', 'routes/preferences.ts'),
 	route('dang-nhap', 'routes/sign-in.tsx'),
-	route('dang-xuat', 'routes/sign-out.ts'),
+	route('dang-xuat', 'routes/sign-out.tsx'),
 	route('tai-khoan', 'routes/account.tsx'),
 	route('quan-tri/tai-khoan', 'routes/admin-accounts.tsx'),
 	route('quan-tri/tai-khoan/tao-moi', 'routes/admin-account-new.tsx'),

@@ -26,3 +26,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 export function loader() {
 	return redirect('/')
 }
+
+// A page module rather than a resource route, so a refused post (403) shows the Vietnamese error page.
+export default function SignOut() {
+	return null
+}

@@ -14,7 +14,7 @@ import {
 } from '#server/security/rate-limit.server.ts'
 
 /** Sign-in attempts from one address (all attempts, any account): generous for an office behind NAT. */
-export const SIGN_IN_PER_IP: RateLimitRule = { limit: 100, windowMs: 15 * 60 * 1000 }
+export const SIGN_IN_PER_IP: RateLimitRule = { limit: 300, windowMs: 15 * 60 * 1000 }
 /** Wrong passwords for one account before it is locked, and for how long (docs/decisions/004). */
 export const SIGN_IN_LOCKOUT: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000, holdAtLimit: true }
 

@@ -2,7 +2,7 @@ import type { AppServices } from '#server/app-services.server.ts'
 import { hashPassword } from '#server/identity/password.server.ts'
 import { type Role, roleAssignments, type ScopeKind, users } from '#server/identity/schema.ts'
 import { createSession } from '#server/identity/session.server.ts'
-import { residents } from '#server/people/schema.ts'
+import { households, residents } from '#server/people/schema.ts'
 import { protectField } from '#server/security/personal-data.server.ts'
 import { organizationMemberships, organizations, residentialGroups, wards } from '#server/ward/schema.ts'
 
@@ -38,6 +38,10 @@ export async function createIdentityWard(services: AppServices) {
 		.returning({ id: organizations.id })
 	const [g1, g2] = groups as [{ id: string }, { id: string }]
 	const [o1, o2] = orgs as [{ id: string }, { id: string }]
+	const [household] = await db
+		.insert(households)
+		.values({ wardId: ward.id, residentialGroupId: g1.id, code: 'H001', address: 'Số 1, tổ 1' })
+		.returning({ id: households.id })
 	const people = [
 		{ name: 'Nguyễn Văn An', group: g1.id, personalId: '019090001234', phone: '0912345678' },
 		{ name: 'Trần Thị Bình', group: g2.id, personalId: '019190005678', phone: '0987654321' },
@@ -53,6 +57,7 @@ export async function createIdentityWard(services: AppServices) {
 				return {
 					wardId: ward.id,
 					residentialGroupId: p.group,
+					householdId: p.group === g1.id ? household?.id : null,
 					fullName: p.name,
 					searchName: p.name.toLowerCase(),
 					sex: i % 2 === 0 ? ('male' as const) : ('female' as const),
@@ -75,6 +80,8 @@ export async function createIdentityWard(services: AppServices) {
 		groups: [g1.id, g2.id] as [string, string],
 		organizations: [o1.id, o2.id] as [string, string],
 		residents: ids,
+		/** One household in group 1 holding residents[0] and residents[2]. */
+		households: [household?.id ?? ''] as [string],
 		people,
 	}
 }

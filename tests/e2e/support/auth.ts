@@ -11,14 +11,25 @@ export function demoAccount(username: DemoUsername): DemoAccount {
 }
 
 /**
- * Signs `page` in as one of the demo accounts, through the real sign-in form, and returns once the
- * signed-in page has loaded. For the identity work to fill in when the sign-in page exists; until
- * then it says so instead of pretending.
+ * Signs `page` in as one of the demo accounts, through the real sign-in form (username + password),
+ * and returns once the page the form leads to has loaded.
  */
-export async function signIn(page: Page, username: DemoUsername): Promise<void> {
+export async function signIn(
+	page: Page,
+	username: DemoUsername,
+	options: { returnTo?: string } = {},
+): Promise<void> {
 	const account = demoAccount(username)
-	void page
-	throw new Error(
-		`signIn(${account.username}): the sign-in page does not exist yet (tests/e2e/support/auth.ts)`,
-	)
+	const query = options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : ''
+	await page.goto(`/dang-nhap${query}`)
+	await page.getByLabel('Tên đăng nhập hoặc số điện thoại').fill(account.username)
+	await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password)
+	await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
+	await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'))
+}
+
+/** Signs out through the header's button (a POST form carrying the CSRF token). */
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click()
+	await page.waitForURL((url) => url.pathname === '/dang-nhap')
 }
