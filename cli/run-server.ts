@@ -5,6 +5,7 @@ import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
+import { setUpVneidSignIn } from '#server/vneid/set-up-vneid.server.ts'
 
 export interface RunServerOptions {
 	args: string[]
@@ -18,8 +19,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	const env = readEnv()
 	const demo = env.DEMO ?? demoDefault
 	const services = await bootstrap({ env, demo })
+	const residents = values.size ? Number.parseInt(values.size, 10) : 5000
 	if (demo && !(await hasWard(services.db))) {
-		const residents = values.size ? Number.parseInt(values.size, 10) : 5000
 		if (!Number.isInteger(residents) || residents < 10)
 			throw new Error('--size phải là số nguyên ≥ 10 / must be an integer ≥ 10')
 		console.info(`Đang tạo phường mẫu (${residents} người dân)… / seeding the demo ward…`)
@@ -28,8 +29,16 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 			`  ${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức`,
 		)
 	}
+	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
+	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
 	const jobs = await startJobRunner(services)
-	const server = await startHttpServer({ services, port: env.PORT, host: env.HOST, dev })
+	const server = await startHttpServer({
+		services,
+		port: env.PORT,
+		host: env.HOST,
+		dev,
+		mounts: vneid.mounts,
+	})
 	const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
 	console.info(`\nhocvuso đang chạy tại / is running at ${url}`)
 	console.info(
@@ -41,6 +50,7 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 			console.info(`  ${account.labelVi.padEnd(34)} ${account.username} / ${account.password}`)
 		}
 	}
+	for (const line of vneid.notes) console.info(line)
 	await new Promise<void>((resolve) => {
 		const stop = () => resolve()
 		process.once('SIGINT', stop)

@@ -172,7 +172,7 @@ function urlHost(host: string): string {
 function redirectUris(origin: string, localPort: number | undefined): string[] {
 	const origins = new Set([origin])
 	if (localPort !== undefined) {
-		for (const host of ['localhost', '127.0.0.1', '[::1]']) origins.add(`http://${host}:${localPort}`)
+		for (const host of ['localhost', '127.0.0.1']) origins.add(`http://${host}:${localPort}`)
 	}
 	return [...origins].map((o) => `${o}${VNEID_CALLBACK_PATH}`)
 }

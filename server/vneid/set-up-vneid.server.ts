@@ -1,7 +1,6 @@
 import type express from 'express'
 import type { AppServices } from '#server/app-services.server.ts'
 import { resolveVneidConfig } from '#server/vneid/vneid-config.server.ts'
-import type { DemoCitizen } from '#server/vneid-sandbox/demo-sandbox.server.ts'
 
 export interface VneidSetUp {
 	/** Handed to startHttpServer: the sandbox in demo mode, nothing otherwise. */
@@ -12,9 +11,8 @@ export interface VneidSetUp {
 
 export interface SetUpVneidOptions {
 	demo: boolean
-	/** The demo ward's size and seed, which decide the sandbox's test identities. */
+	/** The demo ward's size and seed (as given to the seed), which decide the sandbox's test identities. */
 	demoWard: { residents: number; seed: number }
-	listDemoCitizens: (ward: { residents: number; seed: number }, count: number) => DemoCitizen[]
 }
 
 /**
@@ -30,9 +28,10 @@ export async function setUpVneidSignIn(
 	if (configured) return { mounts: [], notes: [`VNeID: ${configured.issuer.href}`] }
 	if (!options.demo) return { mounts: [], notes: [] }
 	const { mountDemoVneidSandbox } = await import('#server/vneid-sandbox/demo-sandbox.server.ts')
+	const { listDemoCitizens } = await import('#server/demo/generate-demo-ward.ts')
 	const sandbox = await mountDemoVneidSandbox(services, {
 		demoWard: options.demoWard,
-		listCitizens: options.listDemoCitizens,
+		listCitizens: listDemoCitizens,
 	})
 	return { mounts: [sandbox.mount], notes: sandbox.notes }
 }
