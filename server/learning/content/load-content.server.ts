@@ -1,11 +1,15 @@
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { checkCrossReferences } from './check-cross-references.ts'
 import { type ContentProblem, formatContentProblem } from './content-problem.ts'
 import type { LoadedContent } from './loaded-content.ts'
 import { readCourses, readFrameworks, readTracks } from './read-content-files.server.ts'
 
-/** The learning content shipped with hocvuso (content/ at the repository root). */
-export const defaultContentDir = path.resolve(import.meta.dirname, '../../../content')
+/** The learning content shipped with hocvuso (content/ at the repository root), found as migrations are. */
+export const defaultContentDir = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../../../content',
+)
 
 export interface ContentValidationResult {
 	ok: boolean
