@@ -5,7 +5,6 @@ export const identityEn: Record<keyof typeof identityVi, string> = {
 	'nav.account': 'Account',
 	'nav.adminAccounts': 'Manage accounts',
 	'nav.audit': 'Activity log',
-	'nav.signedInAs': 'Signed in: {name}',
 	'signIn.title': 'Sign in',
 	'signIn.staffTitle': 'Staff, volunteers, instructors',
 	'signIn.staffIntro': 'Sign in with your username or phone number and the password the ward gave you.',

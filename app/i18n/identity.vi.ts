@@ -6,7 +6,6 @@ export const identityVi = {
 	'nav.account': 'Tài khoản',
 	'nav.adminAccounts': 'Quản lý tài khoản',
 	'nav.audit': 'Nhật ký hoạt động',
-	'nav.signedInAs': 'Đang đăng nhập: {name}',
 	'signIn.title': 'Đăng nhập',
 	'signIn.staffTitle': 'Cán bộ, tình nguyện viên, giảng viên',
 	'signIn.staffIntro': 'Đăng nhập bằng tên đăng nhập hoặc số điện thoại và mật khẩu do phường cấp.',

@@ -23,6 +23,9 @@ import {
 } from '#server/identity/session.server.ts'
 import type { Route } from './+types/account'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = () => [{ title: 'Tài khoản của tôi — Bình dân học vụ số' }]
 
 /** `/tai-khoan`: one's own account, password and sessions. */

@@ -16,6 +16,9 @@ import { roles } from '#server/identity/schema.ts'
 import { listScopeOptions } from '#server/identity/scope-options.server.ts'
 import type { Route } from './+types/admin-account-new'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = () => [{ title: 'Tạo tài khoản — Bình dân học vụ số' }]
 
 /** `/quan-tri/tai-khoan/tao-moi`: create a staff, volunteer, instructor or auditor account. */

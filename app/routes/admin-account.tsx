@@ -20,6 +20,9 @@ import { roles } from '#server/identity/schema.ts'
 import { listScopeOptions } from '#server/identity/scope-options.server.ts'
 import type { Route } from './+types/admin-account'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: `${data?.account.displayName ?? 'Tài khoản'} — Quản lý tài khoản` },
 ]

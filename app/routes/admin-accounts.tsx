@@ -9,6 +9,9 @@ import { listUserAccounts } from '#server/identity/list-user-accounts.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import type { Route } from './+types/admin-accounts'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = () => [{ title: 'Quản lý tài khoản — Bình dân học vụ số' }]
 
 const PAGE_SIZE = 50

@@ -11,6 +11,9 @@ import { listAuditActionsInUse, listAuditEntries } from '#server/audit/list-audi
 import { requirePermission } from '#server/identity/policy.server.ts'
 import type { Route } from './+types/admin-audit'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = () => [{ title: 'Nhật ký hoạt động — Bình dân học vụ số' }]
 
 const PAGE_SIZE = 50

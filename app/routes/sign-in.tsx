@@ -14,6 +14,9 @@ import { destroySession, serializeSessionCookie } from '#server/identity/session
 import { signInWithPassword } from '#server/identity/sign-in-with-password.server.ts'
 import type { Route } from './+types/sign-in'
 
+// Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
+
 export const meta: Route.MetaFunction = () => [{ title: 'Đăng nhập — Bình dân học vụ số' }]
 
 const SignInFormSchema = z.object({

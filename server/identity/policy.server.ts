@@ -15,7 +15,7 @@ import { organizationMemberships } from '#server/ward/schema.ts'
 /**
  * The one place that decides who may do what (issue 3). Loaders and actions call
  * `requirePermission`; queries over residents add `residentScopeCondition`; the navigation and the
- * home page list what `can` allows. See docs/decisions/006-policy.md.
+ * home page list what `can` allows. See docs/decisions/006-policy-and-scopes.md.
  */
 
 /** The person's role assignments that grant a permission (only assignments with a valid scope kind). */

@@ -1,16 +1,21 @@
-import { lt } from 'drizzle-orm'
+import { lt, or } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { oidcLoginStates, rateLimits, sessions } from '#server/identity/schema.ts'
+import { SESSION_IDLE_MS } from '#server/identity/session.server.ts'
 
-/** Removes expired sessions, abandoned sign-in states and rate-limit windows older than a day. */
+/**
+ * Removes sessions past their absolute or idle expiry, abandoned sign-in states and rate-limit
+ * windows older than a day.
+ */
 export async function purgeExpiredIdentityState(
 	db: Database,
 	now = new Date(),
 ): Promise<Record<string, number>> {
 	const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000)
+	const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS)
 	const expiredSessions = await db
 		.delete(sessions)
-		.where(lt(sessions.expiresAt, now))
+		.where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
 		.returning({ id: sessions.id })
 	const states = await db
 		.delete(oidcLoginStates)

@@ -9,7 +9,7 @@ import { readCookie, serializeCookie, serializeExpiredCookie } from '#server/sec
 export const SESSION_COOKIE = 'hv_session'
 /** A session ends after this long without a request… */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
-/** …and in any case this long after sign-in (see docs/decisions/004-sessions.md). */
+/** …and in any case this long after sign-in (see docs/decisions/004-sessions-and-sign-in.md). */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
 /** lastSeenAt is written at most this often, so reading pages does not write on every request. */
 export const SESSION_TOUCH_MS = 5 * 60 * 1000

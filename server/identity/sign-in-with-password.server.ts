@@ -15,7 +15,7 @@ import {
 
 /** Sign-in attempts from one address (all attempts, any account): generous for an office behind NAT. */
 export const SIGN_IN_PER_IP: RateLimitRule = { limit: 300, windowMs: 15 * 60 * 1000 }
-/** Wrong passwords for one account before it is locked, and for how long (docs/decisions/004). */
+/** Wrong passwords for one account before it is locked, and for how long (docs/decisions/004-sessions-and-sign-in.md). */
 export const SIGN_IN_LOCKOUT: RateLimitRule = { limit: 5, windowMs: 15 * 60 * 1000, holdAtLimit: true }
 
 export interface SignInInput {
