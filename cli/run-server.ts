@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { readEnv } from '#server/config/env.server.ts'
+import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
@@ -25,6 +26,7 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 			throw new Error('--size phải là số nguyên ≥ 10 / must be an integer ≥ 10')
 		console.info(`Đang tạo phường mẫu (${residents} người dân)… / seeding the demo ward…`)
 		const summary = await seedDemoWard(services, { residents, seed: 2026 })
+		await refreshStatistics(services.database)
 		console.info(
 			`  ${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức`,
 		)

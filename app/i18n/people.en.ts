@@ -23,6 +23,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'people.sort.-age': 'Oldest first',
 	'people.sort.group': 'By residential group',
 	'people.list.count': '{total} people found',
+	'people.list.countCapped':
+		'More than {total} people found. Add filters (residential group, age…) to narrow the list.',
 	'people.list.empty': 'Nobody matches these filters. Try removing some.',
 	'people.list.caption': 'Residents, page {page}',
 	'people.col.name': 'Full name',

@@ -23,6 +23,8 @@ export const peopleVi = {
 	'people.sort.-age': 'Lớn tuổi trước',
 	'people.sort.group': 'Theo tổ dân phố',
 	'people.list.count': 'Tìm thấy {total} người',
+	'people.list.countCapped':
+		'Tìm thấy hơn {total} người. Hãy lọc thêm (tổ dân phố, độ tuổi…) để thu hẹp danh sách.',
 	'people.list.empty': 'Không có người nào khớp với bộ lọc. Hãy thử bỏ bớt điều kiện.',
 	'people.list.caption': 'Danh sách người dân, trang {page}',
 	'people.col.name': 'Họ và tên',

@@ -48,7 +48,11 @@ export default function Residents({ loaderData }: Route.ComponentProps) {
 			<h1>{t('people.list.title')}</h1>
 			<p>{t('people.list.intro')}</p>
 			<ResidentFilters query={query} options={options} />
-			<p role="status">{t('people.list.count', { total: formatNumber(locale, page.total) })}</p>
+			<p role="status">
+				{page.totalCapped
+					? t('people.list.countCapped', { total: formatNumber(locale, page.total) })
+					: t('people.list.count', { total: formatNumber(locale, page.total) })}
+			</p>
 			{page.items.length === 0 ? (
 				<p>{t('people.list.empty')}</p>
 			) : (

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '#cli/command.ts'
 import { readEnv } from '#server/config/env.server.ts'
+import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 
@@ -34,6 +35,7 @@ export const seedCommand: Command = {
 			}
 			const started = Date.now()
 			const summary = await seedDemoWard(services, { residents, seed })
+			await refreshStatistics(services.database)
 			console.info(
 				`${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức, ${summary.users} tài khoản (${((Date.now() - started) / 1000).toFixed(1)} s)`,
 			)

@@ -1,4 +1,5 @@
 import type { AppServices } from '#server/app-services.server.ts'
+import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { purgeExpiredIdentityState } from '#server/identity/purge-expired-state.server.ts'
 
 export interface JobDefinition {
@@ -14,5 +15,10 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'identity.purge-expired',
 		cron: '17 * * * *',
 		run: (services) => purgeExpiredIdentityState(services.db),
+	},
+	{
+		name: 'db.refresh-statistics',
+		cron: '30 2 * * *',
+		run: (services) => refreshStatistics(services.database),
 	},
 ]

@@ -18,9 +18,14 @@ export interface ResidentListItem {
 	status: 'active' | 'movedAway' | 'deceased'
 }
 
+/** Counting stops here: past it the list says "more than" and asks for a narrower filter. */
+export const RESIDENT_COUNT_CAP = 10_000
+
 export interface ResidentListPage {
 	items: ResidentListItem[]
 	total: number
+	/** True when there are more than RESIDENT_COUNT_CAP matches (total is then the cap). */
+	totalCapped: boolean
 	page: number
 	pageSize: number
 }
@@ -92,7 +97,21 @@ export async function listResidents(
 			.orderBy(...orderBy)
 			.limit(query.pageSize)
 			.offset((query.trang - 1) * query.pageSize),
-		db.select({ n: count() }).from(residents).where(where),
+		db.select({ n: count() }).from(
+			db
+				.select({ one: sql`1` })
+				.from(residents)
+				.where(where)
+				.limit(RESIDENT_COUNT_CAP + 1)
+				.as('capped'),
+		),
 	])
-	return { items: rows, total: totals[0]?.n ?? 0, page: query.trang, pageSize: query.pageSize }
+	const counted = totals[0]?.n ?? 0
+	return {
+		items: rows,
+		total: Math.min(counted, RESIDENT_COUNT_CAP),
+		totalCapped: counted > RESIDENT_COUNT_CAP,
+		page: query.trang,
+		pageSize: query.pageSize,
+	}
 }

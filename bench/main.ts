@@ -1,0 +1,28 @@
+import { benchResidents } from '#bench/residents.bench.ts'
+import { benchSeed } from '#bench/seed.bench.ts'
+
+// `npm run bench -- <name> [size]`: speed and memory figures, printed, never asserted in tests
+// (the machines are shared and noisy). Each capability adds its benchmark here.
+const benches: Record<string, { describe: string; run(size?: number): Promise<void> }> = {
+	seed: {
+		describe: 'Tạo phường mẫu: số người/giây, bộ nhớ / demo-ward seeding rate and memory',
+		run: (size) => benchSeed(size ? [size] : [5_000, 100_000]),
+	},
+	residents: {
+		describe: 'Danh sách người dân ở quy mô lớn / resident list latency at scale',
+		run: (size) => benchResidents(size ?? 100_000),
+	},
+}
+
+const [name, sizeArg] = process.argv.slice(2)
+const size = sizeArg ? Number.parseInt(sizeArg, 10) : undefined
+const selected = name && name !== 'all' ? [name] : Object.keys(benches)
+for (const key of selected) {
+	const bench = benches[key]
+	if (!bench) {
+		console.error(`Không có benchmark "${key}". Có / available: ${Object.keys(benches).join(', ')}`)
+		process.exit(2)
+	}
+	console.info(`\n== ${key}: ${bench.describe}`)
+	await bench.run(size)
+}
