@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { measure, ms, openBenchServices } from '#bench/bench-utils.ts'
+import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { listResidents } from '#server/people/list-residents.server.ts'
 import { parseResidentListQuery } from '#server/people/resident-filters.ts'
@@ -11,6 +12,7 @@ import { parseResidentListQuery } from '#server/people/resident-filters.ts'
 export async function benchResidents(size: number): Promise<void> {
 	const services = await openBenchServices()
 	await seedDemoWard(services, { residents: size, seed: 2026 })
+	await refreshStatistics(services.database)
 	const ward = await services.db.query.wards.findFirst({ columns: { id: true } })
 	const group = await services.db.query.residentialGroups.findFirst({ columns: { id: true } })
 	if (!ward || !group) throw new Error('seed failed')
