@@ -104,6 +104,26 @@ test('no plaintext personal ID or phone number reaches any table', async () => {
 	await readResidentIdentifiers(services, audit, as('wardAdmin'), ward.residents[1], {
 		reveal: ['personalId', 'phone'],
 	})
+	// An account with a phone number, and sign-in attempts by phone and by ID (known and unknown),
+	// which fill rate_limit and the audit trail.
+	const created = await createUserAccount(services, audit, {
+		wardId: ward.wardId,
+		username: 'co-so-dien-thoai',
+		displayName: 'Có số điện thoại',
+		phone: ward.people[2]?.phone,
+		role: 'instructor',
+	})
+	expect(created.ok).toBe(true)
+	for (const identifier of [ward.people[2]?.phone, ward.people[3]?.phone, ward.people[0]?.personalId]) {
+		const attempt = {
+			identifier: identifier ?? '',
+			password: 'sai',
+			ip: '10.0.0.9',
+			userAgent: null,
+			requestId: 'r',
+		}
+		expect((await signInWithPassword(services, attempt)).status).toBe('invalid')
+	}
 	expect(await verifyAuditChain(services.database)).toMatchObject({ ok: true })
 	const tables = await services.database.query<{ table_name: string }>(
 		`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,

@@ -56,7 +56,7 @@ async function createAccount(page: Page, role: string, username: string): Promis
 	await page.getByLabel('Vai trò').selectOption({ label: role })
 	await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
 	await expect(page.getByRole('heading', { name: `Đã tạo tài khoản ${username}.` })).toBeVisible()
-	const text = await page.locator('.temporary-password').innerText()
+	const text = (await page.locator('.temporary-password').textContent()) ?? ''
 	const password = text.replace('Mật khẩu tạm: ', '').trim()
 	expect(password).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}$/)
 	return password
@@ -114,7 +114,7 @@ test('an administrator manages an account, the person is forced to choose a pass
 	await page.getByLabel('Tổ dân phố').selectOption({ index: 1 })
 	await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
 	await expect(page.getByRole('heading', { name: `Đã tạo tài khoản ${username}.` })).toBeVisible()
-	const password = (await page.locator('.temporary-password').innerText())
+	const password = ((await page.locator('.temporary-password').textContent()) ?? '')
 		.replace('Mật khẩu tạm: ', '')
 		.trim()
 	await expectNoA11yViolations(page)
@@ -142,7 +142,9 @@ test('an administrator manages an account, the person is forced to choose a pass
 	await page.getByRole('button', { name: 'Cấp mật khẩu tạm mới' }).click()
 	await expect(page.locator('.temporary-password')).toBeVisible()
 	await page.getByRole('button', { name: 'Khóa tài khoản' }).click()
-	await expect(page.getByText('Đã khóa tài khoản; mọi phiên đăng nhập của người này đã kết thúc.')).toBeVisible()
+	await expect(
+		page.getByText('Đã khóa tài khoản; mọi phiên đăng nhập của người này đã kết thúc.'),
+	).toBeVisible()
 	await expectNoA11yViolations(page)
 	await person.goto('/tai-khoan')
 	await expect(person).toHaveURL('/dang-nhap?returnTo=%2Ftai-khoan')
