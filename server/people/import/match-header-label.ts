@@ -32,6 +32,18 @@ const femaleWords = new Set(['nu', 'female', 'f'])
 
 /** Matches one header text to a field; null when it names none we know. */
 export function matchHeaderLabel(label: string): HeaderFieldMatch | null {
+	const known = seen.get(label)
+	if (known !== undefined) return known
+	const match = matchUncached(label)
+	if (seen.size > 10_000) seen.clear()
+	seen.set(label, match)
+	return match
+}
+
+/** Header texts repeat across sheets and candidate rows: remember the answers (bounded). */
+const seen = new Map<string, HeaderFieldMatch | null>()
+
+function matchUncached(label: string): HeaderFieldMatch | null {
 	const folded = foldHeaderText(label)
 	if (folded === '') return null
 	const field = exact.get(folded)

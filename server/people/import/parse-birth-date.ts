@@ -43,6 +43,17 @@ function invalid(value: CellValue): FieldResult<BirthDate> {
 	)
 }
 
+let lastToday: { text: string; date: CalendarDate } | undefined
+
+/** "YYYY-MM-DD" → parts, remembered: every row of an import asks with the same day. */
+function parseToday(text: string): CalendarDate {
+	if (lastToday?.text !== text) {
+		const [year, month, day] = text.split('-').map(Number)
+		lastToday = { text, date: { year: year!, month: month!, day: day! } }
+	}
+	return lastToday.date
+}
+
 /** Two-digit years are birth years: the latest one that is not in the future ("26" → 2026 in 2026, "27" → 1927). */
 function expandYear(digits: string, today: CalendarDate): number {
 	if (digits.length !== 2) return Number(digits)
@@ -83,8 +94,7 @@ function toCalendar(value: CellValue, today: CalendarDate): CalendarDate | numbe
  */
 export function parseBirthDate(value: CellValue, options: BirthDateOptions = {}): FieldResult<BirthDate> {
 	const todayText = options.today ?? localToday()
-	const [y, m, d] = todayText.split('-').map(Number)
-	const today: CalendarDate = { year: y!, month: m!, day: d! }
+	const today = parseToday(todayText)
 	if (value === null || (typeof value === 'string' && value.trim() === '')) {
 		return fieldError(
 			'birthDateMissing',

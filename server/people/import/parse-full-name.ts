@@ -25,7 +25,7 @@ export function parseFullName(raw: string): FieldResult<string> {
 			`Full name “${name}” contains “${stray[0]}”, which is not used in names`,
 		)
 	}
-	if ((name.match(/\p{L}/gu)?.length ?? 0) < 2) {
+	if (name.length < 4 && (name.match(/\p{L}/gu)?.length ?? 0) < 2) {
 		return fieldError('fullNameInvalid', `Họ và tên “${name}” quá ngắn`, `Full name “${name}” is too short`)
 	}
 	if (name.length > MAX_FULL_NAME_LENGTH) {

@@ -128,6 +128,7 @@ export function parseResidentRow(cells: RowCells, options: RowParseOptions = {})
 				? options.residentialGroup
 				: readText(context, 'residentialGroup', textOf),
 		vneidLevel: readField(context, 'vneidLevel', vneidOf),
+		householdKey: undefined,
 	}
 	if (errors.length > 0) return { ok: false, errors, notes: context.notes, partial: record }
 	return { ok: true, record: record as ResidentImportRecord, notes: context.notes }

@@ -1,6 +1,7 @@
 import type { SheetColumnMapping } from '#server/people/import/column-mapping.ts'
 import { displayCell } from '#server/people/import/display-cell.ts'
 import { matchHeaderLabel } from '#server/people/import/match-header-label.ts'
+import { localToday } from '#server/people/import/parse-birth-date.ts'
 import { parseResidentRow, type RowCells } from '#server/people/import/parse-resident-row.ts'
 import { foldHeaderText, type ResidentImportField } from '#server/people/import/resident-import-fields.ts'
 import type { ParsedResidentRow, SkippedResidentRow } from '#server/people/import/resident-import-record.ts'
@@ -66,38 +67,46 @@ export function parseResidentSheet(
 	const merged = mergedValues(sheet, mapping)
 	const headerRows = new Set(mapping.headerRowNumbers)
 	let currentHeadRow: number | undefined
-	for (const row of sheet.rows) {
+	const today = options.today ?? localToday()
+	// One accessor for all rows, pointed at the current row: no closures allocated per row.
+	let row: RawRow = sheet.rows[0]!
+	const cells: RowCells = {
+		column: (field) => mapping.columns[field],
+		get(field) {
+			const c = mapping.columns[field]
+			if (c === undefined) return undefined
+			const value = row.cells[c] ?? null
+			return value === null && merged.size > 0 ? (merged.get(`${row.number}:${c}`) ?? null) : value
+		},
+	}
+	for (row of sheet.rows) {
 		if (row.number < mapping.firstDataRowNumber || headerRows.has(row.number)) continue
-		const cells: RowCells = {
-			column: (field) => mapping.columns[field],
-			get(field) {
-				const c = mapping.columns[field]
-				if (c === undefined) return undefined
-				const value = row.cells[c] ?? null
-				return value === null && merged.size > 0 ? (merged.get(`${row.number}:${c}`) ?? null) : value
-			},
-		}
-		const parsed = parseResidentRow(cells, {
-			today: options.today,
-			residentialGroup: mapping.residentialGroup,
-		})
+		const parsed = parseResidentRow(cells, { today, residentialGroup: mapping.residentialGroup })
 		// Totals, signatures and repeated headers fail validation; only then is it worth asking whether the row is one.
 		const reason = parsed.ok ? undefined : skipReason(row, mapping)
 		if (reason) {
 			result.skipped.push({ sheetName: sheet.name, rowNumber: row.number, reason })
 			continue
 		}
-		const base = { sheetName: sheet.name, rowNumber: row.number, notes: parsed.notes }
 		const record = parsed.ok ? parsed.record : parsed.partial
 		if (record.isHouseholdHead) currentHeadRow = row.number
 		if (record.householdCode) record.householdKey = record.householdCode
 		else if (mapping.columns.householdCode === undefined && currentHeadRow !== undefined) {
 			record.householdKey = `${sheet.name}!${currentHeadRow}`
 		}
-		if (parsed.ok) result.rows.push({ ...base, status: 'valid', record: parsed.record })
-		else
+		if (parsed.ok) {
 			result.rows.push({
-				...base,
+				sheetName: sheet.name,
+				rowNumber: row.number,
+				notes: parsed.notes,
+				status: 'valid',
+				record: parsed.record,
+			})
+		} else
+			result.rows.push({
+				sheetName: sheet.name,
+				rowNumber: row.number,
+				notes: parsed.notes,
 				status: 'rejected',
 				errors: parsed.errors,
 				cells: row.cells.map(displayCell),

@@ -1,13 +1,13 @@
 import { type FieldResult, fieldError, fieldValue } from '#server/people/import/field-result.ts'
 import { foldHeaderText } from '#server/people/import/resident-import-fields.ts'
-import { toSentenceCase, toTitleCase } from '#server/people/import/title-case.ts'
+import { collapseSpaces, toSentenceCase, toTitleCase } from '#server/people/import/title-case.ts'
 import type { VneidLevel } from '#server/people/schema.ts'
 
 const MAX_TEXT = 300
 
 /** Free text (address, occupation): spacing collapsed, cut to a sane length; empty is undefined. */
 export function cleanText(raw: string): string | undefined {
-	const text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim()
+	const text = collapseSpaces(raw.normalize('NFC'))
 	return text === '' ? undefined : text.slice(0, MAX_TEXT)
 }
 
@@ -20,7 +20,8 @@ export function parseRelationToHead(raw: string): string | undefined {
 /** True when the relation says the person is the head of the household. */
 export function isHeadRelation(relation: string | undefined): boolean {
 	if (relation === undefined || relation.length > 12) return false
-	return relation === 'Chủ hộ' || /^(chu ho|ch)$/.test(foldHeaderText(relation))
+	if (relation === 'Chủ hộ') return true
+	return (relation[0] === 'c' || relation[0] === 'C') && /^(chu ho|ch)$/.test(foldHeaderText(relation))
 }
 
 /** "kinh" → "Kinh", "TÀY" → "Tày", "ê đê" → "Ê Đê". */

@@ -8,6 +8,7 @@ import {
 	type RawRow,
 } from '#server/people/import/sheet-types.ts'
 import { parseXmlStream } from '#server/people/import/xml-stream.server.ts'
+import { attributeValue } from '#server/people/import/xml-tokenizer.ts'
 
 /** What the sheet reader needs from the rest of the workbook. */
 export interface SheetReadContext {
@@ -32,6 +33,17 @@ function parseCellRef(ref: string): { column: number; row: number } | null {
 	const match = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref)
 	if (!match) return null
 	return { column: columnIndex(match[1]!), row: Number(match[2]) }
+}
+
+/** "B12" → 1: the column of a cell reference, read without a regular expression (it runs for every cell). */
+function columnOfRef(ref: string): number {
+	let n = 0
+	for (let i = 0; i < ref.length; i++) {
+		const code = ref.charCodeAt(i) & ~32
+		if (code < 65 || code > 90) break
+		n = n * 26 + (code - 64)
+	}
+	return n - 1
 }
 
 /** "A1:C2" → 0-based inclusive rectangle. */
@@ -99,23 +111,24 @@ export async function readXlsxSheet(stream: Readable, context: SheetReadContext)
 	let phoneticDepth = 0
 
 	await parseXmlStream(stream, {
-		open(name, attributes, selfClosing) {
+		open(name, raw, selfClosing) {
 			switch (name) {
 				case 'row': {
-					const number = attributes.r ? Number(attributes.r) : nextRowNumber
+					const r = attributeValue(raw, 'r')
+					const number = r ? Number(r) : nextRowNumber
 					row = { number, cells: [] }
 					nextRowNumber = number + 1
 					nextColumn = 0
 					break
 				}
 				case 'c': {
-					const ref = attributes.r ? parseCellRef(attributes.r) : null
-					const column = ref ? ref.column : nextColumn
+					const ref = attributeValue(raw, 'r')
+					const column = ref ? columnOfRef(ref) : nextColumn
 					nextColumn = column + 1
 					cell = {
 						column,
-						type: attributes.t ?? 'n',
-						style: attributes.s ? Number(attributes.s) : 0,
+						type: attributeValue(raw, 't') ?? 'n',
+						style: Number(attributeValue(raw, 's') ?? 0),
 						value: null,
 						inline: '',
 						hasFormula: false,
@@ -138,7 +151,8 @@ export async function readXlsxSheet(stream: Readable, context: SheetReadContext)
 					phoneticDepth++
 					break
 				case 'mergeCell': {
-					const range = attributes.ref ? parseRangeRef(attributes.ref) : null
+					const ref = attributeValue(raw, 'ref')
+					const range = ref ? parseRangeRef(ref) : null
 					if (range) result.merges.push(range)
 					break
 				}

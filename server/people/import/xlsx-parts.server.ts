@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { SheetState } from '#server/people/import/sheet-types.ts'
-import { parseXmlStream, parseXmlText, prefixedAttribute } from '#server/people/import/xml-stream.server.ts'
+import { parseXmlStream, parseXmlText } from '#server/people/import/xml-stream.server.ts'
+import { attributeValue, parseAttributes } from '#server/people/import/xml-tokenizer.ts'
 
 /** The small parts of an .xlsx (ECMA-376 Part 1) that say where the sheets are and how to read them. */
 
@@ -22,6 +23,12 @@ export interface Relationship {
 	type: string
 }
 
+/** The value of an attribute whatever its prefix ("r:id", "relationships:id"). */
+function prefixedAttribute(attributes: Record<string, string>, local: string): string | undefined {
+	for (const [key, value] of Object.entries(attributes)) if (key.endsWith(`:${local}`)) return value
+	return undefined
+}
+
 function truthy(value: string | undefined): boolean {
 	return value === '1' || value === 'true'
 }
@@ -29,7 +36,9 @@ function truthy(value: string | undefined): boolean {
 export function parseWorkbookXml(xml: string): WorkbookInfo {
 	const info: WorkbookInfo = { sheets: [], date1904: false }
 	parseXmlText(xml, {
-		open(name, attributes) {
+		open(name, raw) {
+			if (name !== 'workbookPr' && name !== 'sheet') return
+			const attributes = parseAttributes(raw)
 			if (name === 'workbookPr') info.date1904 = truthy(attributes.date1904)
 			if (name === 'sheet') {
 				const state =
@@ -49,8 +58,10 @@ export function parseWorkbookXml(xml: string): WorkbookInfo {
 export function parseRelationshipsXml(xml: string): Map<string, Relationship> {
 	const rels = new Map<string, Relationship>()
 	parseXmlText(xml, {
-		open(name, attributes) {
-			if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return
+		open(name, raw) {
+			if (name !== 'Relationship') return
+			const attributes = parseAttributes(raw)
+			if (!attributes.Id || !attributes.Target) return
 			if (attributes.TargetMode === 'External') return
 			rels.set(attributes.Id, {
 				target: attributes.Target,
@@ -95,13 +106,14 @@ export function parseStylesXml(xml: string): boolean[] {
 	const dateStyles: boolean[] = []
 	let inCellXfs = false
 	parseXmlText(xml, {
-		open(name, attributes) {
-			if (name === 'numFmt' && attributes.numFmtId) {
+		open(name, raw) {
+			if (name === 'numFmt') {
+				const attributes = parseAttributes(raw)
 				customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? '')
 			} else if (name === 'cellXfs') {
 				inCellXfs = true
 			} else if (name === 'xf' && inCellXfs) {
-				const id = Number(attributes.numFmtId ?? 0)
+				const id = Number(attributeValue(raw, 'numFmtId') ?? 0)
 				const custom = customFormats.get(id)
 				dateStyles.push(custom !== undefined ? isDateFormatCode(custom) : builtInDateFormats.has(id))
 			}
