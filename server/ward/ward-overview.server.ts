@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { households, residents } from '#server/people/schema.ts'
-import { organizations, residentialGroups, wards } from '#server/ward/schema.ts'
+import { organizations, residentialGroups } from '#server/ward/schema.ts'
 
 export interface WardOverview {
 	wardName: string
