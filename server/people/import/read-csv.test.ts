@@ -5,7 +5,7 @@ import { detectCsvDelimiter, splitCsvRecords } from '#server/people/import/parse
 import { readImportFile } from '#server/people/import/read-import-file.server.ts'
 import { cellText } from '#server/people/import/sheet-types.ts'
 import { convertTcvn3Text, decodeTcvn3 } from '#server/people/import/tcvn3.ts'
-import { encodeTcvn3, encodeWindows1258 } from '#server/people/import/test-files.ts'
+import { encodeTcvn3, encodeWindows1258, workbookBuffer } from '#server/people/import/test-files.ts'
 
 const csv =
 	'Họ và tên,Giới tính,Ngày sinh,Địa chỉ\r\nNguyễn Thị Hường,Nữ,05/03/1956,"Số 5, ngõ 3"\r\nĐỗ Văn Đức,Nam,1960,Tổ 5\r\n'
@@ -111,5 +111,36 @@ describe('CSV structure', () => {
 	it('refuses too many rows before building them all', async () => {
 		const text = `Họ tên,Năm sinh\n${'An,1956\n'.repeat(1_000_000)}`
 		await expect(readImportFile(Buffer.from(text))).rejects.toMatchObject({ code: 'tooManyRows' })
+	})
+})
+
+describe('workbooks typed with TCVN3 fonts', () => {
+	it('converts text that Excel shows as "Hµ Néi" and says so', async () => {
+		const latin1 = (text: string) => encodeTcvn3(text).toString('latin1')
+		const xlsx = await workbookBuffer((wb) => {
+			const ws = wb.addWorksheet(latin1('Tổ 5'))
+			ws.addRow([latin1('Họ và tên'), latin1('Giới tính'), latin1('Địa chỉ')])
+			ws.addRow([latin1('Nguyễn Thị Hường'), latin1('Nữ'), latin1('Số 5, ngõ 3, Hà Nội')])
+			ws.addRow([latin1('Đỗ Văn Đức'), 'Nam', latin1('Tổ 5')])
+		})
+		const workbook = await readImportFile(xlsx)
+		expect(workbook.sheets[0]!.name).toBe('Tổ 5')
+		expect(workbook.sheets[0]!.rows.map((r) => r.cells.map(cellText))).toEqual([
+			['Họ và tên', 'Giới tính', 'Địa chỉ'],
+			['Nguyễn Thị Hường', 'Nữ', 'Số 5, ngõ 3, Hà Nội'],
+			['Đỗ Văn Đức', 'Nam', 'Tổ 5'],
+		])
+		expect(workbook.warnings.map((w) => w.code)).toEqual(['tcvn3Converted'])
+	})
+
+	it('leaves Unicode workbooks with a few Latin-1 letters alone', async () => {
+		const xlsx = await workbookBuffer((wb) => {
+			const ws = wb.addWorksheet('Tổ 5')
+			ws.addRow(['Họ và tên', 'Ghi chú'])
+			ws.addRow(['Nguyễn Văn An', 'Café, résumé, naïve, à la, señor'])
+		})
+		const workbook = await readImportFile(xlsx)
+		expect(workbook.warnings).toEqual([])
+		expect(workbook.sheets[0]!.rows[1]!.cells[1]).toBe('Café, résumé, naïve, à la, señor')
 	})
 })

@@ -3,6 +3,7 @@ import { formatMegabytes, ImportFileError } from '#server/people/import/import-f
 import { type ImportLimitsInput, resolveImportLimits } from '#server/people/import/import-limits.ts'
 import { readCsv } from '#server/people/import/read-csv.server.ts'
 import { readXlsx } from '#server/people/import/read-xlsx.server.ts'
+import { repairTcvn3Workbook } from '#server/people/import/repair-tcvn3-workbook.ts'
 import type { RawWorkbook } from '#server/people/import/sheet-types.ts'
 import { sniffFileKind } from '#server/people/import/sniff-file-kind.ts'
 
@@ -69,6 +70,7 @@ export async function readImportFile(
 		kind === 'zip'
 			? { format: 'xlsx', ...(await readXlsx(bytes, limits)), rowCount: 0 }
 			: readCsv(bytes, limits, baseName(options.fileName))
+	if (workbook.format === 'xlsx') repairTcvn3Workbook(workbook)
 	workbook.rowCount = workbook.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0)
 	if (workbook.sheets.length === 0) {
 		throw new ImportFileError('noData', {
