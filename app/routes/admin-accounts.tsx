@@ -5,6 +5,8 @@ import { RoleList } from '#app/components/role-list.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { formatDateTime } from '#app/utils/format-date.ts'
+import { recordBulkPersonalDataRead } from '#server/audit/record-personal-data-read.server.ts'
+import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { listUserAccounts } from '#server/identity/list-user-accounts.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import type { Route } from './+types/admin-accounts'
@@ -29,6 +31,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		q: query.q || undefined,
 		page: query.trang,
 		pageSize: PAGE_SIZE,
+	})
+	// Staff names are personal data too: the list view is recorded like any other bulk read.
+	await recordBulkPersonalDataRead(context.app.db, requestAudit(context, user), {
+		purpose: 'accounts.list',
+		entityType: 'user',
+		rowCount: items.length,
+		filters: { searched: Boolean(query.q), page: query.trang },
 	})
 	return {
 		q: query.q ?? '',
