@@ -3,6 +3,7 @@ import { type AppServices, setAppServices } from '#server/app-services.server.ts
 import type { Env } from '#server/config/env.server.ts'
 import { openDatabase } from '#server/db/client.server.ts'
 import { migrateDatabase } from '#server/db/migrate.server.ts'
+import { ensureStandardTargetGroups } from '#server/people/target-groups.server.ts'
 import { loadKeyring } from '#server/security/keyring.server.ts'
 
 export interface BootstrapOptions {
@@ -23,7 +24,11 @@ export async function bootstrap({ env, demo, migrate = true }: BootstrapOptions)
 		databaseUrl: env.DATABASE_URL,
 		dataDir: path.join(env.dataDir, 'pglite'),
 	})
-	if (migrate) await migrateDatabase(database)
+	if (migrate) {
+		await migrateDatabase(database)
+		// Reference data every installation needs, not only the demo (a ward's own wording is kept).
+		await ensureStandardTargetGroups(database.db)
+	}
 	const services: AppServices = { env, database, db: database.db, keyring }
 	setAppServices(services)
 	return services
