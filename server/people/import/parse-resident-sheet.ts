@@ -4,8 +4,18 @@ import { matchHeaderLabel } from '#server/people/import/match-header-label.ts'
 import { localToday } from '#server/people/import/parse-birth-date.ts'
 import { parseResidentRow, type RowCells } from '#server/people/import/parse-resident-row.ts'
 import { foldHeaderText, type ResidentImportField } from '#server/people/import/resident-import-fields.ts'
-import type { ParsedResidentRow, SkippedResidentRow } from '#server/people/import/resident-import-record.ts'
-import { type CellValue, cellText, type RawRow, type RawSheet } from '#server/people/import/sheet-types.ts'
+import type {
+	ParsedResidentRow,
+	RowIssue,
+	SkippedResidentRow,
+} from '#server/people/import/resident-import-record.ts'
+import {
+	type CellValue,
+	cellText,
+	columnLetter,
+	type RawRow,
+	type RawSheet,
+} from '#server/people/import/sheet-types.ts'
 
 export interface ParseSheetOptions {
 	/** "YYYY-MM-DD"; defaults to the server's date. */
@@ -41,6 +51,22 @@ function mergedValues(sheet: RawSheet, mapping: SheetColumnMapping): Map<string,
 		}
 	}
 	return filled
+}
+
+/** A mapped cell that holds a formula: its value as Excel last computed it was used. */
+function formulaNotes(columns: readonly number[], mapping: SheetColumnMapping): RowIssue[] {
+	const notes: RowIssue[] = []
+	for (const [field, column] of Object.entries(mapping.columns) as [ResidentImportField, number][]) {
+		if (!columns.includes(column) || field === 'rowNumber') continue
+		notes.push({
+			code: 'formulaValue',
+			field,
+			column: columnLetter(column),
+			messageVi: 'Ô chứa công thức: đã dùng giá trị Excel tính sẵn',
+			messageEn: 'The cell holds a formula: the value Excel last computed was used',
+		})
+	}
+	return notes
 }
 
 function skipReason(row: RawRow, mapping: SheetColumnMapping): SkippedResidentRow['reason'] | undefined {
@@ -82,6 +108,7 @@ export function parseResidentSheet(
 	for (row of sheet.rows) {
 		if (row.number < mapping.firstDataRowNumber || headerRows.has(row.number)) continue
 		const parsed = parseResidentRow(cells, { today, residentialGroup: mapping.residentialGroup })
+		if (row.formulaColumns) parsed.notes.push(...formulaNotes(row.formulaColumns, mapping))
 		// Totals, signatures and repeated headers fail validation; only then is it worth asking whether the row is one.
 		const reason = parsed.ok ? undefined : skipReason(row, mapping)
 		if (reason) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { detectHeader } from '#server/people/import/detect-header.ts'
 import { type ImportFileErrorCode, isImportFileError } from '#server/people/import/import-file-error.ts'
 import type { ImportLimitsInput } from '#server/people/import/import-limits.ts'
+import { parseResidentSheet } from '#server/people/import/parse-resident-sheet.ts'
 import { readImportFile } from '#server/people/import/read-import-file.server.ts'
 import { ExcelSerialDate } from '#server/people/import/sheet-types.ts'
 import {
@@ -181,6 +183,10 @@ describe('readImportFile reads workbooks as wards keep them', () => {
 		expect(row.formulaColumns).toEqual([2, 3])
 		expect(workbook.warnings.map((w) => w.code)).toEqual(['formulas', 'formulaWithoutCachedValue'])
 		expect(workbook.warnings[0]!.messageVi).toContain('2 ô chứa công thức')
+		const mapping = detectHeader(workbook.sheets[0]!).mapping
+		const parsed = parseResidentSheet(workbook.sheets[0]!, mapping, { today: '2026-11-24' }).rows[0]!
+		expect(parsed).toMatchObject({ status: 'valid', record: { birthYear: 1956 } })
+		expect(parsed.notes.map((n) => `${n.column}:${n.code}`)).toEqual(['C:formulaValue'])
 	})
 
 	it('keeps dates as Excel serials, strings as text, and merged ranges', async () => {
