@@ -6,7 +6,7 @@ export interface HomeCard {
 	id: string
 	titleKey: MessageKey
 	bodyKey: MessageKey
-	/** Where the work is done; null while that page is still being built (said plainly on the card). */
+	/** Where the work is done; null while that page is still being built (the card is then not shown). */
 	to: string | null
 }
 
@@ -22,7 +22,8 @@ const seesOthers = (user: PolicySubject) =>
 	(organizationsInScope(user, 'people.read') as string[]).length > 0
 
 // What a signed-in person can do next, in order of importance. A capability that lands sets its
-// card's `to`; the list is filtered by the policy, so no role name appears here.
+// card's `to`; until then the card is not shown (no promises on the home page). The list is
+// filtered by the policy, so no role name appears here.
 const cards: CardDefinition[] = [
 	{
 		id: 'accounts',
@@ -42,7 +43,7 @@ const cards: CardDefinition[] = [
 		id: 'people',
 		permission: 'people.read',
 		when: seesOthers,
-		to: null,
+		to: '/nguoi-dan',
 		titleKey: 'roleHome.card.people.title',
 		bodyKey: 'roleHome.card.people.body',
 	},
@@ -100,6 +101,6 @@ const cards: CardDefinition[] = [
 /** The cards of the signed-in home page for this person, as the policy allows. */
 export function homeCardsFor(user: PolicySubject): HomeCard[] {
 	return cards
-		.filter((card) => can(user, card.permission) && (card.when?.(user) ?? true))
+		.filter((card) => card.to !== null && can(user, card.permission) && (card.when?.(user) ?? true))
 		.map(({ id, titleKey, bodyKey, to }) => ({ id, titleKey, bodyKey, to }))
 }
