@@ -26,7 +26,6 @@ export function RoleHome({ me }: { me: RoleHomeData }) {
 						<li key={card.id} className="card" data-card={card.id}>
 							<h3>{card.to ? <Link to={card.to}>{t(card.titleKey)}</Link> : t(card.titleKey)}</h3>
 							<p>{t(card.bodyKey)}</p>
-							{card.to ? null : <p className="muted">{t('roleHome.comingSoon')}</p>}
 						</li>
 					))}
 				</ul>

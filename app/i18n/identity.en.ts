@@ -73,7 +73,6 @@ export const identityEn: Record<keyof typeof identityVi, string> = {
 	'roleHome.yourRoles': 'Your roles',
 	'roleHome.nextTitle': 'What you can do',
 	'roleHome.open': 'Open',
-	'roleHome.comingSoon': 'Being built — coming in a future update.',
 	'roleHome.card.accounts.title': 'Manage accounts',
 	'roleHome.card.accounts.body':
 		'Create accounts for staff, volunteers and instructors; assign roles and scopes; issue temporary passwords; disable accounts.',

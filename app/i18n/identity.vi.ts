@@ -74,7 +74,6 @@ export const identityVi = {
 	'roleHome.yourRoles': 'Vai trò của bạn',
 	'roleHome.nextTitle': 'Việc bạn có thể làm',
 	'roleHome.open': 'Mở',
-	'roleHome.comingSoon': 'Đang được xây dựng — sẽ có trong bản cập nhật tới.',
 	'roleHome.card.accounts.title': 'Quản lý tài khoản',
 	'roleHome.card.accounts.body':
 		'Tạo tài khoản cho cán bộ, tình nguyện viên, giảng viên; giao vai trò và phạm vi; cấp mật khẩu tạm; khóa tài khoản.',
