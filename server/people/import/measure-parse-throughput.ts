@@ -13,9 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
-import { detectHeader } from '#server/people/import/detect-header.ts'
-import { markDuplicateRows } from '#server/people/import/find-duplicate-rows.ts'
-import { parseResidentSheet } from '#server/people/import/parse-resident-sheet.ts'
+import { parseResidentWorkbook } from '#server/people/import/parse-resident-workbook.ts'
 import { readImportFile } from '#server/people/import/read-import-file.server.ts'
 import { generatePersonalId } from '#server/people/personal-id.ts'
 
@@ -91,10 +89,7 @@ async function measure(file: string): Promise<void> {
 	const workbook = await readImportFile(bytes)
 	const read = performance.now()
 	const cpu1 = process.cpuUsage()
-	const parsed = workbook.sheets.flatMap(
-		(sheet) => parseResidentSheet(sheet, detectHeader(sheet).mapping).rows,
-	)
-	const rows = markDuplicateRows(parsed)
+	const { rows } = parseResidentWorkbook(workbook)
 	const done = performance.now()
 	const cpu2 = process.cpuUsage()
 	// CPU time (user + system) tells what the work costs even when other processes share the machine.
