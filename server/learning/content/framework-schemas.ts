@@ -31,6 +31,11 @@ export const CompetencySchema = z.strictObject({
 export const DomainSchema = z.strictObject({
 	code: z.string().regex(/^[1-9]$/, 'Mã miền năng lực là một chữ số, đặt trong dấu nháy, ví dụ "1"'),
 	name: LocalizedTextSchema,
+	/**
+	 * The domain in everyday words, for learners with little schooling (the learner home's progress). Our
+	 * wording, not the framework's: the official name stays in `name`.
+	 */
+	plainName: LocalizedTextSchema.optional(),
 	source: SourceRefSchema,
 	competencies: z.array(CompetencySchema).min(1),
 })
