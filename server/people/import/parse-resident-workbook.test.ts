@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ImportMappingSchema } from '#server/people/import/column-mapping.ts'
 import { parseResidentWorkbook } from '#server/people/import/parse-resident-workbook.ts'
 import { readImportFile } from '#server/people/import/read-import-file.server.ts'
-import { workbookBuffer } from '#server/people/import/test-files.ts'
+import { encodeWindows1258, workbookBuffer } from '#server/people/import/test-files.ts'
 
 const today = '2026-11-24'
 
@@ -62,5 +62,31 @@ describe('parseResidentWorkbook', () => {
 			columns: { fullName: 0, address: 0 },
 		}
 		expect(ImportMappingSchema.safeParse({ sheets: [sheet] }).success).toBe(false)
+	})
+
+	it('reads a CSV export with title lines, a semicolon delimiter and Windows-1258 text', async () => {
+		const text = [
+			'DANH SÁCH NHÂN KHẨU TỔ DÂN PHỐ SỐ 7;;;;',
+			';;;;',
+			'STT;Họ, tên;Ngày, tháng, năm sinh;Giới tính;SĐT',
+			'1;ĐINH THỊ  THU;12.10.1965;nữ;84 912 345 678',
+			'2;Đinh Văn Tú;1/1/05;Nam;',
+			';Tổng cộng: 2 người;;;',
+		].join('\r\n')
+		const workbook = await readImportFile(encodeWindows1258(text), { fileName: 'to7.csv' })
+		const result = parseResidentWorkbook(workbook, { today })
+		expect(result.detections[0]!.mapping).toMatchObject({
+			headerRowNumbers: [3],
+			residentialGroup: 'Tổ dân phố số 7',
+		})
+		expect(result.counts).toEqual({ valid: 2, rejected: 0, skipped: 1 })
+		expect(
+			result.rows.map((r) =>
+				r.status === 'valid' ? [r.record.fullName, r.record.birthDate, r.record.phone] : [],
+			),
+		).toEqual([
+			['Đinh Thị Thu', '1965-10-12', '0912345678'],
+			['Đinh Văn Tú', '2005-01-01', undefined],
+		])
 	})
 })
