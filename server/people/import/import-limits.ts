@@ -35,7 +35,7 @@ export const ImportLimitsSchema = z.object({
 	/** Entries in the zip's central directory. */
 	maxZipEntries: z.number().int().positive().default(10_000),
 	/** Columns read per row; cells further right are ignored (a stray cell at XFD1 must not cost memory). */
-	maxColumns: z.number().int().positive().default(200),
+	maxColumns: z.number().int().positive().default(100),
 	/** Hidden sheets are usually look-up lists or old data: skipped (and reported) unless asked for. */
 	includeHiddenSheets: z.boolean().default(false),
 })

@@ -63,4 +63,16 @@ describe('readImportFile reads workbooks as wards keep them', () => {
 		expect((sheet.rows[1]!.cells[1] as ExcelSerialDate).serial).toBe(32994)
 		expect(sheet.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 1 }])
 	})
+
+	it('ignores cells beyond the column limit, with a warning', async () => {
+		const xlsx = await workbookBuffer((wb) => {
+			const ws = wb.addWorksheet('Tổ 1')
+			ws.addRows(people)
+			ws.getCell(2, 150).value = 'lạc chỗ'
+		})
+		const workbook = await readImportFile(xlsx)
+		expect(workbook.sheets[0]!.rows[1]!.cells).toHaveLength(3)
+		expect(workbook.warnings.map((w) => w.code)).toEqual(['columnsTruncated'])
+		expect(workbook.warnings[0]!.messageVi).toContain('100 cột đầu tiên')
+	})
 })
