@@ -33,7 +33,13 @@ export function buildIfNeeded(): void {
 	const bin = path.join(root, 'node_modules/@react-router/dev/bin.js')
 	const result = spawnSync(process.execPath, [bin, 'build'], {
 		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8',
 	})
+	// React Router passes Vite 8 an option it has deprecated; that notice is not ours to act on.
+	const errors = (result.stderr ?? '')
+		.split('\n')
+		.filter((line) => line.trim() !== '' && !line.includes('`envFile` option is deprecated'))
+	if (errors.length > 0) console.error(errors.join('\n'))
 	if (result.status !== 0) throw new Error('Build thất bại / build failed')
 }
