@@ -31,3 +31,38 @@ export function parseRangeRef(ref: string): CellRange | null {
 		right: Math.max(a.column, b.column),
 	}
 }
+
+/** The attributes of a `<c>` element that the reader uses; one object, reused for every cell. */
+export interface CellAttributes {
+	r: string
+	t: string
+	s: string
+}
+
+/** Reads r, t and s of a cell's raw attribute text in one pass (it runs for every cell of the file). */
+export function readCellAttributes(raw: string, into: CellAttributes): CellAttributes {
+	into.r = ''
+	into.t = ''
+	into.s = ''
+	let i = 0
+	for (;;) {
+		const eq = raw.indexOf('=', i)
+		if (eq === -1) return into
+		let end = eq
+		while (end > 0 && raw.charCodeAt(end - 1) <= 32) end--
+		let start = end
+		while (start > 0 && raw.charCodeAt(start - 1) > 32) start--
+		let q = eq + 1
+		while (raw.charCodeAt(q) <= 32 && q < raw.length) q++
+		const quote = raw.charCodeAt(q)
+		const close = quote === 34 || quote === 39 ? raw.indexOf(String.fromCharCode(quote), q + 1) : -1
+		if (close === -1) return into
+		if (end - start === 1) {
+			const name = raw.charCodeAt(start)
+			if (name === 114) into.r = raw.slice(q + 1, close)
+			else if (name === 116) into.t = raw.slice(q + 1, close)
+			else if (name === 115) into.s = raw.slice(q + 1, close)
+		}
+		i = close + 1
+	}
+}

@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream'
-import { columnOfRef, parseRangeRef } from '#server/people/import/cell-refs.ts'
+import {
+	type CellAttributes,
+	columnOfRef,
+	parseRangeRef,
+	readCellAttributes,
+} from '#server/people/import/cell-refs.ts'
 import {
 	type CellRange,
 	type CellValue,
@@ -77,6 +82,7 @@ export async function readXlsxSheet(stream: Readable, context: SheetReadContext)
 	let cell: CellState | null = null
 	let capture: 'v' | 't' | null = null
 	let phoneticDepth = 0
+	const cellAttributes: CellAttributes = { r: '', t: '', s: '' }
 
 	await parseXmlStream(stream, {
 		open(name, raw, selfClosing) {
@@ -90,13 +96,13 @@ export async function readXlsxSheet(stream: Readable, context: SheetReadContext)
 					break
 				}
 				case 'c': {
-					const ref = attributeValue(raw, 'r')
-					const column = ref ? columnOfRef(ref) : nextColumn
+					const attributes = readCellAttributes(raw, cellAttributes)
+					const column = attributes.r ? columnOfRef(attributes.r) : nextColumn
 					nextColumn = column + 1
 					cell = {
 						column,
-						type: attributeValue(raw, 't') ?? 'n',
-						style: Number(attributeValue(raw, 's') ?? 0),
+						type: attributes.t || 'n',
+						style: attributes.s ? Number(attributes.s) : 0,
 						value: null,
 						inline: '',
 						hasFormula: false,

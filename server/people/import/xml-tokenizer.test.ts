@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { columnOfRef, readCellAttributes } from '#server/people/import/cell-refs.ts'
 import {
 	attributeValue,
 	decodeXmlEntities,
@@ -77,5 +78,17 @@ describe('XmlTokenizer', () => {
 		expect(attributeValue(' rs="A1" r = "B2"', 'r')).toBe('B2')
 		expect(attributeValue(' r="A1"', 't')).toBeUndefined()
 		expect(decodeXmlEntities('a &gt; b')).toBe('a > b')
+	})
+
+	it('reads a cell’s r, t and s in one pass', () => {
+		const into = { r: '', t: '', s: '' }
+		expect(readCellAttributes(' r="B12" s="3" t="s"', into)).toEqual({ r: 'B12', t: 's', s: '3' })
+		expect(readCellAttributes(" t = 'inlineStr' r='C1' cm=\"1\"", into)).toEqual({
+			r: 'C1',
+			t: 'inlineStr',
+			s: '',
+		})
+		expect(readCellAttributes('', into)).toEqual({ r: '', t: '', s: '' })
+		expect(columnOfRef('AB7')).toBe(27)
 	})
 })
