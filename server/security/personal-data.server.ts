@@ -32,11 +32,15 @@ export function lookupHash(keyring: Keyring, kind: 'personalId' | 'phone', value
 	return crypto.createHmac('sha256', keyring.hashKey).update(`${kind}:${value}`).digest('base64url')
 }
 
-/** Normalises a Vietnamese phone number to its national form (0xxxxxxxxx). */
+/**
+ * Normalises a Vietnamese phone number to its national form (0xxxxxxxxx), the same way the import
+ * does (import/parse-phone.ts validates it too): +84/84 becomes 0, and a leading zero dropped by a
+ * spreadsheet that stored the number as a number is put back.
+ */
 export function normalizePhone(input: string): string {
-	const digits = input.replace(/[^\d+]/g, '')
-	if (digits.startsWith('+84')) return `0${digits.slice(3)}`
-	if (digits.startsWith('84') && digits.length === 11) return `0${digits.slice(2)}`
+	const digits = input.replace(/\D/g, '')
+	if (digits.startsWith('84') && (digits.length === 11 || digits.length === 12)) return `0${digits.slice(2)}`
+	if (!digits.startsWith('0') && (digits.length === 9 || digits.length === 10)) return `0${digits}`
 	return digits
 }
 

@@ -61,3 +61,15 @@ describe('masking', () => {
 		expect(maskPhone('123')).toBe('***')
 	})
 })
+
+describe('normalizePhone agrees with the import', () => {
+	test.each([
+		['+84 912 345 678', '0912345678'],
+		['84912345678', '0912345678'],
+		['0912.345.678', '0912345678'],
+		['912345678', '0912345678'],
+		['0208 3862 123', '02083862123'],
+	])('%s → %s', (input, expected) => {
+		expect(normalizePhone(input)).toBe(expected)
+	})
+})
