@@ -1,8 +1,10 @@
 import type { Command } from '#cli/command.ts'
 import { auditCommand } from '#cli/commands/audit.ts'
+import { backupCommand } from '#cli/commands/backup.ts'
 import { devCommand } from '#cli/commands/dev.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
 import { migrateCommand } from '#cli/commands/migrate.ts'
+import { restoreCommand } from '#cli/commands/restore.ts'
 import { seedCommand } from '#cli/commands/seed.ts'
 import { serveCommand, startCommand } from '#cli/commands/serve.ts'
 import { userCommand } from '#cli/commands/user.ts'
@@ -17,4 +19,6 @@ export const commands: Record<string, Command> = {
 	keys: keysCommand,
 	user: userCommand,
 	audit: auditCommand,
+	backup: backupCommand,
+	restore: restoreCommand,
 }

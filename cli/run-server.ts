@@ -5,6 +5,12 @@ import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
+import { resolveBackupKey } from '#server/operations/backup/backup-key.server.ts'
+import { writeBackup } from '#server/operations/backup/create-backup.server.ts'
+import { type ControlSocket, startControlSocket } from '#server/operations/control-socket.server.ts'
+import { createLogger } from '#server/operations/logger.server.ts'
+import { createMetrics } from '#server/operations/metrics.server.ts'
+import { processState } from '#server/operations/process-state.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 import { setUpVneidSignIn } from '#server/vneid/set-up-vneid.server.ts'
 
@@ -19,7 +25,11 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	const { values } = parseArgs({ args, options: { size: { type: 'string' } }, strict: true })
 	const env = readEnv()
 	const demo = env.DEMO ?? demoDefault
-	const services = await bootstrap({ env, demo })
+	const state = processState()
+	state.demo = demo
+	// Scheduled backups that could not be encrypted would fail every night: refuse to start instead.
+	const services = await bootstrap({ env, demo, command: dev ? 'dev' : 'serve' })
+	if (env.BACKUP_DIR) resolveBackupKey(env, demo, () => services.keyring)
 	const residents = values.size ? Number.parseInt(values.size, 10) : 5000
 	if (demo && !(await hasWard(services.db))) {
 		if (!Number.isInteger(residents) || residents < 10)
@@ -34,13 +44,29 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
 	const jobs = await startJobRunner(services)
+	state.jobs = 'running'
+	const logger = createLogger({ level: env.LOG_LEVEL })
+	const metrics = createMetrics({ database: services.database, backupDir: env.BACKUP_DIR })
 	const server = await startHttpServer({
 		services,
 		port: env.PORT,
 		host: env.HOST,
 		dev,
 		mounts: vneid.mounts,
+		logger,
+		metrics,
 	})
+	// The embedded database can be copied only by this process: `hocvuso backup` asks through here.
+	let control: ControlSocket | null = null
+	if (services.database.kind === 'pglite') {
+		control = await startControlSocket(env.dataDir, {
+			backup: async (out) => {
+				const key = resolveBackupKey(env, demo, () => services.keyring)
+				const summary = await writeBackup(services.database, env, key, out)
+				logger.info('backup', { trigger: 'cli', engine: summary.engine, bytes: summary.bytes })
+			},
+		})
+	}
 	const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
 	console.info(`\nhocvuso đang chạy tại / is running at ${url}`)
 	console.info(
@@ -59,8 +85,12 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 		process.once('SIGTERM', stop)
 	})
 	console.info('Đang dừng… / stopping…')
+	state.draining = true
 	await new Promise<void>((resolve) => server.close(() => resolve()))
+	state.jobs = 'stopping'
 	await jobs.stop()
+	state.jobs = 'stopped'
+	await control?.close()
 	await shutdown(services)
 	return 0
 }

@@ -26,6 +26,15 @@ const EnvSchema = z.object({
 	VNEID_CLIENT_ID: z.string().optional(),
 	VNEID_CLIENT_SECRET: z.string().optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	/** Backups (docs/decisions/010-backups-and-operations.md): 32-byte key, base64; required outside demo mode. */
+	BACKUP_ENCRYPTION_KEY: z.string().optional(),
+	/** Folder for the nightly backup; unset: no scheduled backup. */
+	BACKUP_DIR: z.string().optional(),
+	BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+	/** Folder holding pg_dump and pg_restore when they are not the system's newest. */
+	PG_BIN_DIR: z.string().optional(),
+	/** Bearer token for /metrics from other machines; without it /metrics answers loopback only. */
+	METRICS_TOKEN: z.string().min(16).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databaseKind: 'pglite' | 'postgres' }

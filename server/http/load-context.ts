@@ -6,6 +6,8 @@ export interface RequestContext {
 	requestId: string
 	/** The client's address as seen through the trusted proxy, for audit and rate limits. */
 	clientIp: string | null
+	/** This response's CSP script nonce (server/http/security-headers.server.ts); none in development. */
+	cspNonce?: string
 }
 
 declare module 'react-router' {

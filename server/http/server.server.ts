@@ -8,6 +8,10 @@ import type { ServerBuild } from 'react-router'
 import type { AppServices } from '#server/app-services.server.ts'
 import type { RequestContext } from '#server/http/load-context.ts'
 import { securityHeaders } from '#server/http/security-headers.server.ts'
+import { createLogger, type Logger } from '#server/operations/logger.server.ts'
+import { createMetrics, type Metrics } from '#server/operations/metrics.server.ts'
+import { operationsRoutes } from '#server/operations/operations-routes.server.ts'
+import { createRouteLabeler, observeRequests } from '#server/operations/request-observer.server.ts'
 
 export interface StartServerOptions {
 	services: AppServices
@@ -18,6 +22,10 @@ export interface StartServerOptions {
 	buildDir?: string
 	/** Extra routers mounted before the app (e.g. the VNeID sandbox in demo mode). */
 	mounts?: Array<{ path: string; handler: express.RequestHandler }>
+	/** Request logs (JSON lines); by default at LOG_LEVEL on stdout. */
+	logger?: Logger
+	/** Prometheus metrics for /metrics; by default a fresh registry. */
+	metrics?: Metrics
 }
 
 /** Creates the HTTP app: static assets, security headers, then every page, API and resource route. */
@@ -32,13 +40,29 @@ export async function createHttpApp(options: StartServerOptions): Promise<expres
 		res.setHeader('X-Request-Id', requestId)
 		next()
 	})
-	app.use(securityHeaders)
-	for (const mount of options.mounts ?? []) app.use(mount.path, mount.handler)
+	const { services } = options
+	const logger = options.logger ?? createLogger({ level: services.env.LOG_LEVEL })
+	const metrics =
+		options.metrics ?? createMetrics({ database: services.database, backupDir: services.env.BACKUP_DIR })
+	app.use(observeRequests({ logger, metrics }))
+	app.use(securityHeaders({ dev: options.dev }))
+	app.use(
+		operationsRoutes({ database: services.database, metrics, metricsToken: services.env.METRICS_TOKEN }),
+	)
+	for (const mount of options.mounts ?? []) {
+		const route = `${mount.path}/*`
+		app.use(mount.path, (_req, res, next) => {
+			res.locals.route = route
+			next()
+		})
+		app.use(mount.path, mount.handler)
+	}
 
 	const getLoadContext = (req: express.Request, res: express.Response): RequestContext => ({
 		app: options.services,
 		requestId: res.locals.requestId as string,
 		clientIp: req.ip ?? null,
+		cspNonce: res.locals.cspNonce as string | undefined,
 	})
 
 	if (options.dev) {
@@ -49,6 +73,7 @@ export async function createHttpApp(options: StartServerOptions): Promise<expres
 		app.all('/{*path}', async (req, res, next) => {
 			try {
 				const build = (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild
+				res.locals.route = createRouteLabeler(build.routes)(req.path)
 				return createRequestHandler({ build, getLoadContext: getLoadContext as never, mode: 'development' })(
 					req,
 					res,
@@ -72,10 +97,16 @@ export async function createHttpApp(options: StartServerOptions): Promise<expres
 	const build = (await import(serverEntry)) as ServerBuild
 	app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
 	app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
-	app.all(
-		'/{*path}',
-		createRequestHandler({ build, getLoadContext: getLoadContext as never, mode: 'production' }),
-	)
+	const labelRoute = createRouteLabeler(build.routes)
+	const handleRequest = createRequestHandler({
+		build,
+		getLoadContext: getLoadContext as never,
+		mode: 'production',
+	})
+	app.all('/{*path}', (req, res, next) => {
+		res.locals.route = labelRoute(req.path)
+		return handleRequest(req, res, next)
+	})
 	return app
 }
 

@@ -1,6 +1,7 @@
 import type { AppServices } from '#server/app-services.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { purgeExpiredIdentityState } from '#server/identity/purge-expired-state.server.ts'
+import { runScheduledBackup } from '#server/operations/backup/backup-files.server.ts'
 
 export interface JobDefinition {
 	name: string
@@ -15,6 +16,12 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'identity.purge-expired',
 		cron: '17 * * * *',
 		run: (services) => purgeExpiredIdentityState(services.db),
+	},
+	{
+		// Into BACKUP_DIR with BACKUP_RETENTION_DAYS; does nothing when BACKUP_DIR is unset.
+		name: 'operations.backup',
+		cron: '10 1 * * *',
+		run: (services) => runScheduledBackup(services),
 	},
 	{
 		name: 'db.refresh-statistics',

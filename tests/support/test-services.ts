@@ -97,10 +97,29 @@ async function createPostgresServices(): Promise<TestServices> {
 		async close() {
 			if (closed) return
 			closed = true
-			await database.close()
+			await closePoolCompletely(database)
 			await adminQuery(server.adminUrl, `drop database if exists "${name}" with (force)`)
 		},
 	}
+}
+
+/**
+ * pg's `pool.end()` resolves once its clients are told to end, before their connections have
+ * closed; dropping the database `with (force)` in that gap kills them, and the pool reports
+ * "terminating connection due to administrator command" as an error. Wait for every client to go.
+ */
+async function closePoolCompletely(database: DatabaseHandle): Promise<void> {
+	const pool = database.pool
+	let remaining = pool?.totalCount ?? 0
+	const gone = new Promise<void>((resolve) => {
+		if (!pool || remaining === 0) return resolve()
+		pool.on('remove', () => {
+			remaining -= 1
+			if (remaining <= 0) resolve()
+		})
+	})
+	await database.close()
+	await gone
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
