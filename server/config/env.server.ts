@@ -26,6 +26,18 @@ const EnvSchema = z.object({
 	VNEID_CLIENT_ID: z.string().optional(),
 	VNEID_CLIENT_SECRET: z.string().optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	/**
+	 * Optional language model for the assistants, any OpenAI-compatible API: base URL ending in /v1
+	 * (…/v1/chat/completions), model name, key. Unset: grounded answers only, fully offline.
+	 */
+	LLM_BASE_URL: z.url().optional(),
+	LLM_MODEL: z.string().min(1).optional(),
+	LLM_API_KEY: z.string().optional(),
+	LLM_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(8000),
+	/** Optional embeddings (…/v1/embeddings), blended with the lexical ranking when set. */
+	EMBEDDINGS_BASE_URL: z.url().optional(),
+	EMBEDDINGS_MODEL: z.string().min(1).optional(),
+	EMBEDDINGS_API_KEY: z.string().optional(),
 	/** Backups (docs/decisions/010-backups-and-operations.md): 32-byte key, base64; required outside demo mode. */
 	BACKUP_ENCRYPTION_KEY: z.string().optional(),
 	/** Folder for the nightly backup; unset: no scheduled backup. */
