@@ -2,6 +2,10 @@ import type { AppServices } from '#server/app-services.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { purgeExpiredIdentityState } from '#server/identity/purge-expired-state.server.ts'
 import { runScheduledBackup } from '#server/operations/backup/backup-files.server.ts'
+import {
+	IMPORT_RESIDENTS_JOB,
+	runResidentImportBatch,
+} from '#server/people/import-jobs/run-resident-import.server.ts'
 
 export interface JobDefinition {
 	name: string
@@ -27,5 +31,10 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'db.refresh-statistics',
 		cron: '30 2 * * *',
 		run: (services) => refreshStatistics(services.database),
+	},
+	{
+		// Queued by the import preview's commit button; the batch row says what to do and records progress.
+		name: IMPORT_RESIDENTS_JOB,
+		run: (services, data) => runResidentImportBatch(services, String(data.batchId)),
 	},
 ]

@@ -6,7 +6,7 @@ import { type JobDefinition, jobDefinitions } from '#server/jobs/job-definitions
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 /** pg-boss keeps jobs in the database (schema `pgboss`), on PostgreSQL and on PGlite alike. */
-function bossDbAdapter(database: DatabaseHandle): PgBoss.Db {
+export function bossDbAdapter(database: DatabaseHandle): PgBoss.Db {
 	return {
 		async executeSql(text, values) {
 			if (database.pglite) {
