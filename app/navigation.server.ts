@@ -9,9 +9,11 @@ export interface NavItem {
 
 // The header's menu: each item shows only to people the policy allows. Add a page's item here.
 const items: (NavItem & { permission: Permission })[] = [
+	{ to: '/hoc', labelKey: 'nav.learn', permission: 'learning.self' },
 	{ to: '/nguoi-dan', labelKey: 'nav.residents', permission: 'people.read' },
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
+	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },
 ]
 
 /** The menu items this person may use (decided by the policy, never by a role name). */

@@ -85,9 +85,16 @@ const cards: CardDefinition[] = [
 	{
 		id: 'learning',
 		permission: 'learning.self',
-		to: null,
+		to: '/hoc',
 		titleKey: 'roleHome.card.learning.title',
-		bodyKey: 'roleHome.card.learning.body',
+		bodyKey: 'learn.card.body',
+	},
+	{
+		id: 'content',
+		permission: 'content.manage',
+		to: '/quan-tri/noi-dung',
+		titleKey: 'learn.card.content.title',
+		bodyKey: 'learn.card.content.body',
 	},
 	{
 		id: 'account',

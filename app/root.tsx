@@ -11,6 +11,7 @@ import {
 	Scripts,
 	ScrollRestoration,
 	useLocation,
+	useMatches,
 	useRouteLoaderData,
 } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
@@ -44,6 +45,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const prefs = data?.prefs ?? { locale: 'vi', textSize: 'normal', contrast: 'normal' }
+	// A route whose handle says `hydrate: false` is served as plain HTML: no framework scripts (the
+	// learner pages; see docs/decisions/009-learning-pages-without-hydration.md).
+	const hydrate = !useMatches().some(
+		(m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+	)
 	return (
 		<html lang={prefs.locale} data-text-size={prefs.textSize} data-contrast={prefs.contrast}>
 			<head>
@@ -55,8 +61,8 @@ export function Layout({ children }: { children: ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				{hydrate ? <ScrollRestoration /> : null}
+				{hydrate ? <Scripts /> : null}
 			</body>
 		</html>
 	)

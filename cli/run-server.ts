@@ -5,6 +5,7 @@ import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
+import { importLearningContentAtStart } from '#server/learning/import-content.server.ts'
 import { resolveBackupKey } from '#server/operations/backup/backup-key.server.ts'
 import { writeBackup } from '#server/operations/backup/create-backup.server.ts'
 import { type ControlSocket, startControlSocket } from '#server/operations/control-socket.server.ts'
@@ -41,6 +42,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 			`  ${summary.wardName}: ${summary.residentialGroups} tổ dân phố, ${summary.households} hộ, ${summary.residents} người dân, ${summary.organizations} tổ chức`,
 		)
 	}
+	// Learning content from content/ into the database (skipped when those files were imported before).
+	await importLearningContentAtStart(services.db)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
 	const jobs = await startJobRunner(services)

@@ -1,5 +1,6 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
+import { learningVi } from '#app/i18n/learning.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
@@ -7,6 +8,7 @@ export const vi = {
 	...identityVi,
 	...adminVi,
 	...peopleVi,
+	...learningVi,
 	'app.name': 'Bình dân học vụ số',
 	'app.tagline': 'Phổ cập kỹ năng số cho mọi người dân — không ai bị bỏ lại phía sau',
 	'a11y.skipToContent': 'Bỏ qua, đến nội dung chính',

@@ -63,3 +63,13 @@ export async function listOfflineUrls(db: Database, courseId: string): Promise<s
 		...[...images].map((file) => lessonImageUrl(courseId, file)),
 	]
 }
+
+/** A course's title (active or not), or undefined when there is no such course. */
+export async function findCourseTitle(db: Database, courseId: string): Promise<string | undefined> {
+	const [row] = await db
+		.select({ title: learningCourses.title })
+		.from(learningCourses)
+		.where(eq(learningCourses.id, courseId))
+		.limit(1)
+	return row?.title
+}

@@ -77,7 +77,7 @@ interface CourseImage {
 	courseId: string
 	fileName: string
 	contentType: string
-	bytes: Uint8Array
+	bytes: Uint8Array<ArrayBuffer>
 	sha256: string
 }
 
@@ -87,7 +87,7 @@ async function readCourseImages(content: LoadedContent): Promise<CourseImage[]> 
 		for (const fileName of (await readdir(course.dir)).sort()) {
 			const contentType = imageTypes[path.extname(fileName)]
 			if (!contentType) continue
-			const bytes = new Uint8Array(await readFile(path.join(course.dir, fileName)))
+			const bytes = new Uint8Array(await readFile(path.join(course.dir, fileName))) as Uint8Array<ArrayBuffer>
 			const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
 			images.push({ courseId: course.id, fileName, contentType, bytes, sha256 })
 		}
@@ -186,4 +186,14 @@ async function withdrawRemoved(tx: Database, content: LoadedContent): Promise<nu
 		.where(and(eq(learningTracks.active, true), notInArray(learningTracks.id, trackIds)))
 		.returning({ id: learningTracks.id })
 	return lessons.length + courses.length + tracks.length
+}
+
+/** The start-up step (cli/run-server.ts): import the content folder, saying what changed, if anything. */
+export async function importLearningContentAtStart(db: Database): Promise<void> {
+	const result = await importLearningContent(db)
+	if (result.skipped || !result.summary) return
+	const s = result.summary
+	console.info(
+		`Nội dung học tập / learning content: ${s.created} mới / new, ${s.updated} cập nhật / updated, ${s.keptAsDraft} chờ duyệt / waiting as drafts, ${s.withdrawn} gỡ / withdrawn, ${s.images} hình / images`,
+	)
 }

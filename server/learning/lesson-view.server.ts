@@ -13,6 +13,8 @@ import {
 export interface PracticeResult {
 	answer: (string | boolean)[]
 	correct: boolean
+	/** How many times the learner has answered this item (each answer is kept). */
+	attempts: number
 	/** The right answer and why: sent to the page only once the learner has answered. */
 	key: (string | boolean)[]
 	explanation: string
@@ -109,6 +111,7 @@ export async function readPracticeForLearner(
 				itemId: learningActivities.itemId,
 				answer: learningActivities.answer,
 				correct: learningActivities.correct,
+				attempts: sql<number>`count(*) over (partition by ${learningActivities.itemId})`,
 			})
 			.from(learningActivities)
 			.where(
@@ -136,6 +139,7 @@ export async function readPracticeForLearner(
 				? {
 						answer: answered.answer ?? [],
 						correct: answered.correct === true,
+						attempts: Number(answered.attempts),
 						key: item.answer,
 						explanation: item.explanation,
 					}

@@ -24,7 +24,7 @@ import { wards } from '#server/ward/schema.ts'
  * Learners, enrolments, progress and activities belong to a ward. See docs/decisions/009-learning-*.md.
  */
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+const bytea = customType<{ data: Uint8Array<ArrayBuffer>; driverData: Uint8Array }>({
 	dataType: () => 'bytea',
 	toDriver: (value) => Buffer.from(value),
 	fromDriver: (value) => new Uint8Array(value),
