@@ -1,5 +1,6 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
+import { importEn } from '#app/i18n/import.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
 	...identityEn,
 	...adminEn,
 	...peopleEn,
+	...importEn,
 	...learningEn,
 	'app.name': 'Popular digital education',
 	'app.tagline': 'Digital skills for every resident — no one left behind',

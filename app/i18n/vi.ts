@@ -1,5 +1,6 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
+import { importVi } from '#app/i18n/import.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 
@@ -8,6 +9,7 @@ export const vi = {
 	...identityVi,
 	...adminVi,
 	...peopleVi,
+	...importVi,
 	...learningVi,
 	'app.name': 'Bình dân học vụ số',
 	'app.tagline': 'Phổ cập kỹ năng số cho mọi người dân — không ai bị bỏ lại phía sau',

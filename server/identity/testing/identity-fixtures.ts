@@ -99,7 +99,10 @@ export async function createUserWithRole(
 ) {
 	const password = options.password ?? 'Mat-khau-thu-nghiem-1'
 	let hash = passwordHashes.get(password)
-	if (!hash) passwordHashes.set(password, (hash = hashPassword(password)))
+	if (!hash) {
+		hash = hashPassword(password)
+		passwordHashes.set(password, hash)
+	}
 	const username = (
 		options.username ?? `${role ?? 'none'}-${Math.random().toString(36).slice(2, 8)}`
 	).toLowerCase()
