@@ -45,6 +45,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'routes/admin-audit.tsx': { loader: 'audit.read' },
 	'routes/residents.tsx': { loader: 'people.read' },
+	'routes/import.tsx': { loader: 'people.import', action: 'people.import' },
+	'routes/import-template.ts': { loader: 'people.import' },
+	'routes/import-batch.tsx': { loader: 'people.import', action: 'people.import' },
+	'routes/import-errors.ts': { loader: 'people.import' },
 	'routes/resident.tsx': {
 		loader: 'people.read',
 		// The status change (people.write) is the stronger of the two intents; reveal needs people.read.
