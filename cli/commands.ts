@@ -2,6 +2,7 @@ import type { Command } from '#cli/command.ts'
 import { auditCommand } from '#cli/commands/audit.ts'
 import { backupCommand } from '#cli/commands/backup.ts'
 import { devCommand } from '#cli/commands/dev.ts'
+import { importCommand } from '#cli/commands/import.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
 import { migrateCommand } from '#cli/commands/migrate.ts'
 import { restoreCommand } from '#cli/commands/restore.ts'
@@ -20,5 +21,6 @@ export const commands: Record<string, Command> = {
 	user: userCommand,
 	audit: auditCommand,
 	backup: backupCommand,
+	import: importCommand,
 	restore: restoreCommand,
 }
