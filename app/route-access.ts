@@ -49,6 +49,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/import-template.ts': { loader: 'people.import' },
 	'routes/import-batch.tsx': { loader: 'people.import', action: 'people.import' },
 	'routes/import-errors.ts': { loader: 'people.import' },
+	'routes/export-residents.ts': { loader: 'people.export' },
 	'routes/resident.tsx': {
 		loader: 'people.read',
 		// The status change (people.write) is the stronger of the two intents; reveal needs people.read.

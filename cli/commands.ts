@@ -1,8 +1,10 @@
 import type { Command } from '#cli/command.ts'
+import { askCommand } from '#cli/commands/ask.ts'
 import { auditCommand } from '#cli/commands/audit.ts'
 import { backupCommand } from '#cli/commands/backup.ts'
 import { devCommand } from '#cli/commands/dev.ts'
 import { importCommand } from '#cli/commands/import.ts'
+import { kbCommand } from '#cli/commands/kb.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
 import { migrateCommand } from '#cli/commands/migrate.ts'
 import { restoreCommand } from '#cli/commands/restore.ts'
@@ -23,4 +25,6 @@ export const commands: Record<string, Command> = {
 	backup: backupCommand,
 	import: importCommand,
 	restore: restoreCommand,
+	kb: kbCommand,
+	ask: askCommand,
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { prepareAssistant } from '#server/assistant/prepare-assistant.server.ts'
 import { readEnv } from '#server/config/env.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
@@ -44,6 +45,7 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	}
 	// Learning content from content/ into the database (skipped when those files were imported before).
 	await importLearningContentAtStart(services.db)
+	await prepareAssistant(services)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
 	const jobs = await startJobRunner(services)

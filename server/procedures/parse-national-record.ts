@@ -204,8 +204,8 @@ export function parseLegalBasis(text: string): LegalDocument[] {
 		LEGAL_CODE.lastIndex = from
 		const match = LEGAL_CODE.exec(body)
 		if (!match) break
-		const code = trimSwallowedCapital(match[0], body[match.index + match[0].length])
-		const end = match.index + code.length
+		const { code, index } = splitGluedYear(body, match.index, match[0])
+		const end = index + code.length
 		from = end
 		const next = body[end]
 		// A code inside a name is followed by a space, punctuation or a lower-case word; the code cell
@@ -219,6 +219,23 @@ export function parseLegalBasis(text: string): LegalDocument[] {
 	const tail = body.slice(start).trim()
 	if (tail) entries.push({ name: tail, code: null })
 	return entries.filter((e) => e.name || e.code)
+}
+
+/**
+ * "…ngày 28/5/202004/2020/TT-BTP": the date's year ran into the code's number. A digit run longer than
+ * four that starts with a year (19xx, 20xx) gives its first four digits back to the text before it.
+ */
+function splitGluedYear(body: string, start: number, matched: string): { code: string; index: number } {
+	let runStart = start
+	while (runStart > 0 && /\d/.test(body[runStart - 1] ?? '')) runStart--
+	const run = /^\d+/.exec(body.slice(runStart))?.[0] ?? ''
+	let index = start
+	let code = matched
+	if (run.length > 4 && /^(?:19|20)/.test(run)) {
+		index = runStart + 4
+		code = body.slice(index, start + matched.length)
+	}
+	return { code: trimSwallowedCapital(code, body[start + matched.length]), index }
 }
 
 function trimSwallowedCapital(code: string, next: string | undefined): string {

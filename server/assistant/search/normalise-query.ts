@@ -44,6 +44,8 @@ interface Word {
 	weight: number
 	/** Came from a synonym's expansion (certainly a content word). */
 	expanded?: boolean
+	/** Replaced by a synonym's expansion (kept with a low weight). */
+	replaced?: boolean
 	/** Certainly a content word (set once weights are final). */
 	content?: boolean
 }
@@ -146,14 +148,15 @@ function isKnown(word: string, vocabulary: Vocabulary): boolean {
 
 /** Replaces each recognised phrase by its expansions; the phrase's own words stay with a low weight. */
 function applySynonyms(words: Word[], matcher: SynonymMatcher, used: string[]): Word[] {
-	const matches = matcher.match(words.map((w) => w.folded))
+	// Words a synonym produced or replaced are not matched again (no "khai sinh" inside "đăng ký khai sinh").
+	const matches = matcher.match(words.map((w) => (w.expanded || w.replaced ? '\u0000' : w.folded)))
 	if (matches.length === 0) return words
 	const out: Word[] = []
 	let i = 0
 	for (const match of matches) {
 		out.push(...words.slice(i, match.start))
 		for (const word of words.slice(match.start, match.start + match.length))
-			out.push({ ...word, typed: null, weight: Math.min(word.weight, REPLACED_WEIGHT) })
+			out.push({ ...word, typed: null, replaced: true, weight: Math.min(word.weight, REPLACED_WEIGHT) })
 		for (const expansion of match.expansions)
 			for (const folded of expansion) out.push({ folded, typed: null, weight: 1, expanded: true })
 		if (!used.includes(match.phrase)) used.push(match.phrase)
