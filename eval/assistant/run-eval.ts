@@ -54,7 +54,8 @@ export function evaluateProcedureRetrieval(
 		if (rank > 0) rr += 1 / rank
 		if (rank !== 1) misses.push({ q, rank: rank || null, got: hits[0]?.id ?? null })
 		for (const tag of tags) {
-			const t = (byTag[tag] ??= { questions: 0, recallAt1: 0, recallAt5: 0 })
+			const t = byTag[tag] ?? { questions: 0, recallAt1: 0, recallAt5: 0 }
+			byTag[tag] = t
 			t.questions++
 			if (rank === 1) t.recallAt1++
 			if (rank >= 1 && rank <= 5) t.recallAt5++
