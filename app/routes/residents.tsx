@@ -6,6 +6,7 @@ import { useTranslate } from '#app/i18n/use-translate.ts'
 import { recordBulkPersonalDataRead } from '#server/audit/record-personal-data-read.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import {
+	can,
 	requirePermission,
 	residentialGroupsInScope,
 	residentScopeCondition,
@@ -35,13 +36,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		rowCount: page.items.length,
 		filters: { ...filters, search: query.q ? true : undefined },
 	})
-	return { query, page, options: { groups, targetGroups } }
+	return { query, page, options: { groups, targetGroups }, canExport: can(user, 'people.export') }
 }
 
 export default function Residents({ loaderData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
 	const location = useLocation()
-	const { page, query, options } = loaderData
+	const { page, query, options, canExport } = loaderData
+	const exportQuery = new URLSearchParams(location.search)
+	exportQuery.delete('trang')
 	const pages = Math.max(1, Math.ceil(page.total / page.pageSize))
 	return (
 		<div className="stack">
@@ -90,6 +93,17 @@ export default function Residents({ loaderData }: Route.ComponentProps) {
 					</table>
 				</div>
 			)}
+			{canExport ? (
+				<p>
+					<a href={`/nguoi-dan/xuat?${exportQuery}&dinhDang=xlsx`} download>
+						{t('export.xlsx')}
+					</a>{' '}
+					·{' '}
+					<a href={`/nguoi-dan/xuat?${exportQuery}&dinhDang=csv`} download>
+						{t('export.csv')}
+					</a>
+				</p>
+			) : null}
 			<Pager page={page.page} pages={pages} search={location.search} />
 		</div>
 	)

@@ -39,43 +39,8 @@ export async function listResidents(
 	input: { wardId: string; scope?: SQL; query: ResidentListQuery; referenceYear?: number },
 ): Promise<ResidentListPage> {
 	const { query } = input
-	const referenceYear = input.referenceYear ?? new Date().getFullYear()
-	const conditions: (SQL | undefined)[] = [eq(residents.wardId, input.wardId), input.scope]
-	if (query.q) {
-		const folded = foldVietnamese(query.q).replace(/[%_\\]/g, (c) => `\\${c}`)
-		if (folded) conditions.push(like(residents.searchName, `%${folded}%`))
-	}
-	if (query.group) conditions.push(eq(residents.residentialGroupId, query.group))
-	if (query.sex) conditions.push(eq(residents.sex, query.sex))
-	if (query.vneid) conditions.push(eq(residents.vneidLevel, Number(query.vneid)))
-	if (query.status !== 'all') conditions.push(eq(residents.status, query.status))
-	if (query.ageBand) {
-		const { from, to } = birthYearRange(query.ageBand as AgeBandCode, referenceYear)
-		conditions.push(gte(residents.birthYear, from), lte(residents.birthYear, to))
-	}
-	if (query.targetGroup) {
-		conditions.push(
-			exists(
-				db
-					.select({ one: sql`1` })
-					.from(residentTargetGroups)
-					.where(
-						and(
-							eq(residentTargetGroups.residentId, residents.id),
-							eq(residentTargetGroups.targetGroupCode, query.targetGroup),
-						),
-					),
-			),
-		)
-	}
-	const where = and(...conditions)
-	const orderBy = {
-		name: [asc(residents.searchName), asc(residents.id)],
-		'-name': [desc(residents.searchName), desc(residents.id)],
-		age: [desc(residents.birthYear), asc(residents.searchName)],
-		'-age': [asc(residents.birthYear), asc(residents.searchName)],
-		group: [asc(residentialGroups.sortOrder), asc(residents.searchName)],
-	}[query.sort]
+	const where = residentListCondition(db, input)
+	const orderBy = residentListOrder[query.sort]
 
 	const [rows, totals] = await Promise.all([
 		db
@@ -114,4 +79,51 @@ export async function listResidents(
 		page: query.trang,
 		pageSize: query.pageSize,
 	}
+}
+
+/** The list's filters and the caller's scope as one condition: shared by the list page and the export. */
+export function residentListCondition(
+	db: Database,
+	input: { wardId: string; scope?: SQL; query: ResidentListQuery; referenceYear?: number },
+): SQL | undefined {
+	const { query } = input
+	const referenceYear = input.referenceYear ?? new Date().getFullYear()
+	const conditions: (SQL | undefined)[] = [eq(residents.wardId, input.wardId), input.scope]
+	if (query.q) {
+		const folded = foldVietnamese(query.q).replace(/[%_\\]/g, (c) => `\\${c}`)
+		if (folded) conditions.push(like(residents.searchName, `%${folded}%`))
+	}
+	if (query.group) conditions.push(eq(residents.residentialGroupId, query.group))
+	if (query.sex) conditions.push(eq(residents.sex, query.sex))
+	if (query.vneid) conditions.push(eq(residents.vneidLevel, Number(query.vneid)))
+	if (query.status !== 'all') conditions.push(eq(residents.status, query.status))
+	if (query.ageBand) {
+		const { from, to } = birthYearRange(query.ageBand as AgeBandCode, referenceYear)
+		conditions.push(gte(residents.birthYear, from), lte(residents.birthYear, to))
+	}
+	if (query.targetGroup) {
+		conditions.push(
+			exists(
+				db
+					.select({ one: sql`1` })
+					.from(residentTargetGroups)
+					.where(
+						and(
+							eq(residentTargetGroups.residentId, residents.id),
+							eq(residentTargetGroups.targetGroupCode, query.targetGroup),
+						),
+					),
+			),
+		)
+	}
+	return and(...conditions)
+}
+
+/** The list's sort orders (the group order needs residential_group joined). */
+export const residentListOrder = {
+	name: [asc(residents.searchName), asc(residents.id)],
+	'-name': [desc(residents.searchName), desc(residents.id)],
+	age: [desc(residents.birthYear), asc(residents.searchName)],
+	'-age': [asc(residents.birthYear), asc(residents.searchName)],
+	group: [asc(residentialGroups.sortOrder), asc(residents.searchName)],
 }
