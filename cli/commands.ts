@@ -3,6 +3,7 @@ import { askCommand } from '#cli/commands/ask.ts'
 import { auditCommand } from '#cli/commands/audit.ts'
 import { backupCommand } from '#cli/commands/backup.ts'
 import { devCommand } from '#cli/commands/dev.ts'
+import { exportCommand } from '#cli/commands/export.ts'
 import { importCommand } from '#cli/commands/import.ts'
 import { kbCommand } from '#cli/commands/kb.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
@@ -24,6 +25,7 @@ export const commands: Record<string, Command> = {
 	audit: auditCommand,
 	backup: backupCommand,
 	import: importCommand,
+	export: exportCommand,
 	restore: restoreCommand,
 	kb: kbCommand,
 	ask: askCommand,
