@@ -8,6 +8,7 @@ import { useTranslate } from '#app/i18n/use-translate.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
+import { verificationStates } from '#server/learning/content/common-schemas.ts'
 import {
 	FrameworkEditSchema,
 	readFrameworks,
@@ -31,6 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const saved = new URL(request.url).searchParams.get('daLuu')
 	return {
 		saved,
+		verificationStates,
 		frameworks: frameworks.map((f, i) => ({
 			...f,
 			revisions: (histories[i] ?? []).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
@@ -107,7 +109,10 @@ export default function ContentAdminFramework({ loaderData, actionData }: Route.
 							<CsrfInput />
 							<input type="hidden" name="frameworkId" value={framework.id} />
 							<input type="hidden" name="baseRevision" value={framework.revision} />
-							<FrameworkFields framework={framework.data} />
+							<FrameworkFields
+								framework={framework.data}
+								verificationStates={loaderData.verificationStates}
+							/>
 							<div className="field">
 								<label htmlFor={`${framework.id}-note`}>{t('content.editor.note')}</label>
 								<input id={`${framework.id}-note`} name="note" maxLength={500} />

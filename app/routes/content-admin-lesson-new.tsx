@@ -7,6 +7,7 @@ import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { ContentIdSchema } from '#server/learning/content/common-schemas.ts'
+import { levelCodes } from '#server/learning/content/framework-schemas.ts'
 import { findCourseTitle } from '#server/learning/course-view.server.ts'
 import {
 	listCompetencyChoices,
@@ -47,7 +48,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		listCompetencyChoices(db),
 		listCourseImageFiles(db, params.courseId),
 	])
-	return { course: { id: params.courseId, title: courseTitle }, competencies, images, practiceExample }
+	return {
+		course: { id: params.courseId, title: courseTitle },
+		competencies,
+		images,
+		levels: levelCodes,
+		practiceExample,
+	}
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -112,6 +119,7 @@ export default function ContentAdminLessonNew({ loaderData, actionData }: Route.
 				lastResult={actionData?.result}
 				competencies={competencies}
 				images={images}
+				levels={loaderData.levels}
 			/>
 		</div>
 	)

@@ -8,6 +8,7 @@ import { useTranslate } from '#app/i18n/use-translate.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
+import { levelCodes } from '#server/learning/content/framework-schemas.ts'
 import {
 	findLessonForEditing,
 	listCompetencyChoices,
@@ -69,6 +70,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
 		competencies,
 		images,
+		levels: levelCodes,
 		notice: { saved: search.get('daLuu'), published: search.get('daXuatBan') },
 	}
 }
@@ -176,11 +178,13 @@ export default function ContentAdminLesson({ loaderData, actionData }: Route.Com
 			<section aria-labelledby="edit-title">
 				<h2 id="edit-title">{t('content.lesson.editTitle', { n: newest.revision })}</h2>
 				<LessonEditor
+					key={newest.revision}
 					defaultValue={values ?? {}}
 					baseRevision={newest.revision}
 					lastResult={actionData?.result}
 					competencies={competencies}
 					images={images}
+					levels={loaderData.levels}
 				/>
 			</section>
 			<RevisionHistory revisions={revisions} viewPath={`/quan-tri/noi-dung/bai/${lesson.id}`} />

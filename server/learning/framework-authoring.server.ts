@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
 import type { RequestAuditContext } from '#server/audit/record-personal-data-read.server.ts'
@@ -21,7 +21,7 @@ export async function readFrameworks(db: Database) {
 	const rows = await db
 		.select({ id: skillFrameworks.id, revision: skillFrameworks.revision, data: skillFrameworks.data })
 		.from(skillFrameworks)
-		.orderBy(asc(skillFrameworks.kind))
+		.orderBy(desc(skillFrameworks.kind))
 	return rows.map((r) => ({ ...r, data: r.data as unknown as AnyFramework }))
 }
 

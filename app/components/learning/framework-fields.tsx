@@ -1,12 +1,19 @@
 import { useTranslate } from '#app/i18n/use-translate.ts'
-import { verificationStates } from '#server/learning/content/common-schemas.ts'
+import type { VerificationState } from '#server/learning/content/common-schemas.ts'
 import type { AnyFramework } from '#server/learning/framework-authoring.server.ts'
 
 /**
  * The editable parts of a framework as plain form fields named for FrameworkEditSchema
  * (`domains[0].competencies[2].nameVi`…). Codes are sent as hidden fields and cannot be changed.
  */
-export function FrameworkFields({ framework }: { framework: AnyFramework }) {
+export function FrameworkFields({
+	framework,
+	verificationStates,
+}: {
+	framework: AnyFramework
+	/** From the loader (the content schemas stay on the server). */
+	verificationStates: readonly VerificationState[]
+}) {
 	const { t } = useTranslate()
 	const p = framework.id
 	return (

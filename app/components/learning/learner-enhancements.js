@@ -22,6 +22,7 @@ function start(page) {
 	const userId = page.dataset.user || ''
 	let csrf = page.dataset.csrf || ''
 	const status = /** @type {HTMLElement | null} */ (document.querySelector('[data-queue-status]'))
+	let flushing = false
 
 	if ('serviceWorker' in navigator) {
 		navigator.serviceWorker.register('/sw.js', { scope: '/hoc' }).catch(() => {})
@@ -63,7 +64,6 @@ function start(page) {
 		status.hidden = false
 	}
 
-	let flushing = false
 	/** Sends this person's queued activities; drops each one the server answers for. */
 	async function flush() {
 		if (flushing || !navigator.onLine) return
@@ -235,11 +235,13 @@ function setUpReadAloud() {
 	const play = /** @type {HTMLButtonElement} */ (box.querySelector('[data-play]'))
 	const pause = /** @type {HTMLButtonElement} */ (box.querySelector('[data-pause]'))
 	const stop = /** @type {HTMLButtonElement} */ (box.querySelector('[data-stop]'))
+	const actions = /** @type {HTMLElement} */ (play.parentElement)
 	const say = (/** @type {string | undefined} */ message) => {
 		status.textContent = message || ''
 	}
 	if (!('speechSynthesis' in window) || typeof SpeechSynthesisUtterance === 'undefined') {
 		say(box.dataset.msgUnsupported)
+		actions.hidden = true
 		return
 	}
 	const synth = window.speechSynthesis
@@ -258,6 +260,7 @@ function setUpReadAloud() {
 	findVietnameseVoice(synth).then((voice) => {
 		if (!voice) {
 			say(box.dataset.msgNoVoice)
+			actions.hidden = true
 			return
 		}
 		say(box.dataset.msgReady)

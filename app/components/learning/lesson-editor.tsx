@@ -5,11 +5,11 @@ import {
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
+import { useState } from 'react'
 import { Form } from 'react-router'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { SelectField, TextField } from '#app/components/text-field.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
-import { levelCodes } from '#server/learning/content/framework-schemas.ts'
 import type { LessonDraftForm } from '#server/learning/lesson-draft.ts'
 
 export interface LessonEditorProps {
@@ -20,6 +20,8 @@ export interface LessonEditorProps {
 	lastResult?: SubmissionResult<string[]> | null
 	competencies: { code: string; nameVi: string; nameEn: string }[]
 	images: string[]
+	/** CB1…CS2, from the loader (the content schemas stay on the server). */
+	levels: readonly string[]
 }
 
 /**
@@ -34,11 +36,14 @@ export function LessonEditor({
 	lastResult,
 	competencies,
 	images,
+	levels,
 }: LessonEditorProps) {
 	const { t, locale } = useTranslate()
+	// The values the page opened with: a revalidated loader must not reset what the author is typing.
+	const [initial] = useState(() => defaultValue)
 	const [form, fields] = useForm<LessonDraftForm & { id: string }>({
 		lastResult,
-		defaultValue,
+		defaultValue: initial,
 		shouldValidate: 'onSubmit',
 	})
 	const chosen = new Set(fields.competencies.value as string[] | string | undefined)
@@ -69,7 +74,7 @@ export function LessonEditor({
 				inputMode="numeric"
 			/>
 			<SelectField meta={fields.level} label={t('content.editor.level')}>
-				{levelCodes.map((code) => (
+				{levels.map((code) => (
 					<option key={code} value={code}>
 						{code}
 					</option>
@@ -149,7 +154,7 @@ export function TextAreaField({
 	hint?: string
 	rows: number
 }) {
-	const { key: _key, ...textarea } = getTextareaProps(meta, {
+	const { key, ...textarea } = getTextareaProps(meta, {
 		ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
 	})
 	return (
@@ -160,7 +165,7 @@ export function TextAreaField({
 					{hint}
 				</p>
 			) : null}
-			<textarea {...textarea} rows={rows} spellCheck={false} />
+			<textarea key={key} {...textarea} rows={rows} spellCheck={false} />
 			<Errors meta={meta} />
 		</div>
 	)

@@ -51,6 +51,8 @@ export const verificationStates = [
 	'unavailable',
 ] as const
 
+export type VerificationState = (typeof verificationStates)[number]
+
 export const SourceRefSchema = z.strictObject({
 	/** Document number and symbol as printed, e.g. "Thông tư 02/2025/TT-BGDĐT". */
 	document: TextSchema,
