@@ -1,3 +1,4 @@
+import { benchImport } from '#bench/import.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
 import { benchSeed } from '#bench/seed.bench.ts'
 
@@ -11,6 +12,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 	residents: {
 		describe: 'Danh sách người dân ở quy mô lớn / resident list latency at scale',
 		run: (size) => benchResidents(size ?? 100_000),
+	},
+	import: {
+		describe:
+			'Nhập danh sách người dân từ Excel: số dòng/giây, bộ nhớ, so với chèn hàng loạt / resident import rate, memory, ratio to bulk insert',
+		run: (size) => benchImport(size ?? 100_000),
 	},
 }
 
