@@ -1,4 +1,5 @@
 import { benchImport } from '#bench/import.bench.ts'
+import { benchLoad } from '#bench/load.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
 import { benchSeed } from '#bench/seed.bench.ts'
 
@@ -17,6 +18,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 		describe:
 			'Nhập danh sách người dân từ Excel: số dòng/giây, bộ nhớ, so với chèn hàng loạt / resident import rate, memory, ratio to bulk insert',
 		run: (size) => benchImport(size ?? 100_000),
+	},
+	load: {
+		describe:
+			'Tải hỗn hợp qua HTTP, PostgreSQL + 2 máy chủ / mixed HTTP load on PostgreSQL + 2 app servers (size = users)',
+		run: (size) => benchLoad(size),
 	},
 }
 

@@ -40,6 +40,7 @@ export async function bootstrap({
 		const database = await openDatabase({
 			databaseUrl: env.DATABASE_URL,
 			dataDir: pgliteFolder(env),
+			poolSize: env.DATABASE_POOL_SIZE,
 		})
 		if (migrate) await migrateDatabase(database)
 		const services: AppServices = { env, database, db: database.db, keyring }

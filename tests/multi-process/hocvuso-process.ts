@@ -70,13 +70,13 @@ export async function startServe(env: Record<string, string>, limitMs = 120_000)
 		env: processEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
+	// The last 256 KB of what it printed (request logs of a long run would otherwise pile up).
 	let output = ''
-	child.stdout?.on('data', (c: Buffer) => {
-		output += c.toString()
-	})
-	child.stderr?.on('data', (c: Buffer) => {
-		output += c.toString()
-	})
+	const keep = (c: Buffer) => {
+		output = (output + c.toString()).slice(-256 * 1024)
+	}
+	child.stdout?.on('data', keep)
+	child.stderr?.on('data', keep)
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 	const url = `http://127.0.0.1:${port}`
 	const stop = async () => {
@@ -109,6 +109,9 @@ export async function startServe(env: Record<string, string>, limitMs = 120_000)
 export class Visitor {
 	readonly cookies = new Map<string, string>()
 
+	/** `headers`: sent with every request (e.g. X-Forwarded-For, to look like many people). */
+	constructor(private readonly extraHeaders: Record<string, string> = {}) {}
+
 	private remember(response: Response): void {
 		for (const line of response.headers.getSetCookie()) {
 			const [pair] = line.split(';')
@@ -123,7 +126,7 @@ export class Visitor {
 
 	private headers(extra: Record<string, string> = {}): Record<string, string> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-		return { ...(cookie ? { Cookie: cookie } : {}), ...extra }
+		return { ...this.extraHeaders, ...(cookie ? { Cookie: cookie } : {}), ...extra }
 	}
 
 	async get(url: string): Promise<{ status: number; location: string | null; html: string }> {
