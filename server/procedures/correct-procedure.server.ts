@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { canonicalJson } from '#server/audit/canonical-json.ts'
 import { type AuditActor, recordAudit } from '#server/audit/record-audit.server.ts'
 import type { Database } from '#server/db/client.server.ts'
 import { bumpKnowledgeBaseRevision } from '#server/procedures/kb-state.server.ts'
@@ -27,7 +28,8 @@ export type CorrectionResult =
 	| { ok: true; version: number; changed: boolean }
 	| { ok: false; error: 'notFound' | 'conflict' }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+// jsonb gives keys back in its own order: compare canonical JSON.
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b)
 
 /**
  * Applies staff corrections and local additions to a procedure record in one transaction: each field

@@ -201,7 +201,7 @@ export async function importNationalRecords(
 function changedFields(before: ProcedureFields | undefined, after: ProcedureFields): ProcedureFieldName[] {
 	if (!before) return Object.keys(after) as ProcedureFieldName[]
 	return (Object.keys(after) as ProcedureFieldName[]).filter(
-		(key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+		(key) => canonicalJson(before[key]) !== canonicalJson(after[key]),
 	)
 }
 

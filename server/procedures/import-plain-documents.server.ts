@@ -13,14 +13,14 @@ import { knowledgeDocuments } from '#server/procedures/schema.ts'
 /** A guide or regulation the ward adds: `{id, title, text}` (JSON lines) or a Markdown file. */
 export const PlainDocumentSchema = z.object({
 	id: z
-		.string()
+		.string({ error: 'thiếu id' })
 		.trim()
 		.regex(
 			/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,99}$/u,
 			'id chỉ gồm chữ, số, dấu chấm, gạch ngang (tối đa 100 ký tự)',
 		),
-	title: z.string().trim().min(1, 'thiếu tiêu đề').max(500),
-	text: z.string().trim().min(1, 'thiếu nội dung').max(200_000),
+	title: z.string({ error: 'thiếu tiêu đề' }).trim().min(1, 'thiếu tiêu đề').max(500),
+	text: z.string({ error: 'thiếu nội dung' }).trim().min(1, 'thiếu nội dung').max(200_000),
 	url: z.url().max(500).optional(),
 })
 export type PlainDocument = z.infer<typeof PlainDocumentSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { canonicalJson } from '#server/audit/canonical-json.ts'
 
 /** How a dossier can be filed, with its time limit and fee, each as the source words it. */
 export const ProcedureChannelSchema = z.object({
@@ -97,6 +98,6 @@ export function staleOverrides(
 	overrides: ProcedureOverrides,
 ): ProcedureFieldName[] {
 	return (Object.entries(overrides) as [ProcedureFieldName, FieldOverride][])
-		.filter(([key, o]) => o && JSON.stringify(o.nationalValue) !== JSON.stringify(national[key]))
+		.filter(([key, o]) => o && canonicalJson(o.nationalValue) !== canonicalJson(national[key]))
 		.map(([key]) => key)
 }

@@ -6,7 +6,7 @@ import {
 	plainText,
 } from '#server/assistant/learning/lesson-library.server.ts'
 import { lessonUrl, recommendNextLessons } from '#server/assistant/learning/recommend-lessons.server.ts'
-import { classifyHits } from '#server/assistant/search/classify-hits.ts'
+import { classifyHits, lessonConfidenceRules } from '#server/assistant/search/classify-hits.ts'
 import type { Database } from '#server/db/client.server.ts'
 
 const MAX_PASSAGE = 900
@@ -26,7 +26,7 @@ export async function answerLearningQuestion(
 		const s = library.sections.get(id)
 		return s ? `${s.lessonTitle} — ${s.heading ?? ''}` : id
 	}
-	const { outcome, distinct } = classifyHits(search.hits, nameOf)
+	const { outcome, distinct } = classifyHits(search.hits, nameOf, lessonConfidenceRules)
 	const understood = {
 		words: search.plan.understood,
 		corrections: search.plan.corrections,

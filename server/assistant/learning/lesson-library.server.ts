@@ -66,6 +66,7 @@ async function buildLibrary(dir?: string): Promise<LessonLibrary> {
 			wardBoost: 1,
 			namePrecision: 0.3,
 			bm25: { k: 1.2, b: 0.75, d: 0.5 },
+			phraseIn: 'all',
 		},
 	)
 	return { content, sections, lessons, courses, index }

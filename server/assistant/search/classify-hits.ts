@@ -8,7 +8,7 @@ import type { SearchHit } from '#server/assistant/search/knowledge-index.ts'
  * name scores about as well. Otherwise the assistant lists what it found ("Có phải bạn muốn hỏi…"), or
  * says it found nothing.
  */
-export const confidenceRules = {
+export const confidenceRules: ConfidenceRules = {
 	/** Share of the question's content words (weighted by rarity) an answer must cover. */
 	answerCoverage: 0.45,
 	/** The best score must beat the best item with another name by this factor. */
@@ -19,6 +19,24 @@ export const confidenceRules = {
 	suggestCoverage: 0.6,
 }
 
+export interface ConfidenceRules {
+	answerCoverage: number
+	answerGap: number
+	suggestCoverageWithPhrase: number
+	suggestCoverage: number
+}
+
+/**
+ * For lesson sections: long texts share many words with any question, so a suggestion needs a pair of
+ * the question's words side by side somewhere in the section; near-equal sections are normal.
+ */
+export const lessonConfidenceRules: ConfidenceRules = {
+	answerCoverage: 0.5,
+	answerGap: 1,
+	suggestCoverageWithPhrase: 0.35,
+	suggestCoverage: 0.75,
+}
+
 export interface Classified {
 	outcome: QuestionOutcome
 	/** Items with distinct names, best first (the first is the answer when outcome is 'answered'). */
@@ -26,7 +44,11 @@ export interface Classified {
 }
 
 /** Decides between answering, suggesting, and saying nothing was found. */
-export function classifyHits(hits: readonly SearchHit[], nameOf: (id: string) => string): Classified {
+export function classifyHits(
+	hits: readonly SearchHit[],
+	nameOf: (id: string) => string,
+	rules: ConfidenceRules = confidenceRules,
+): Classified {
 	const distinct: SearchHit[] = []
 	const names = new Set<string>()
 	for (const hit of hits) {
@@ -37,7 +59,6 @@ export function classifyHits(hits: readonly SearchHit[], nameOf: (id: string) =>
 	}
 	const [best, second] = distinct
 	if (!best) return { outcome: 'notFound', distinct }
-	const rules = confidenceRules
 	const gap = second ? best.score / Math.max(second.score, 1e-9) : Number.POSITIVE_INFINITY
 	if (best.phraseMatch && best.contentCoverage >= rules.answerCoverage && gap >= rules.answerGap)
 		return { outcome: 'answered', distinct }

@@ -57,6 +57,8 @@ export interface RankingOptions {
 	 */
 	namePrecision: number
 	bm25: { k: number; b: number; d: number }
+	/** Where a side-by-side pair of the question's words counts as evidence: the name, or anywhere. */
+	phraseIn?: 'name' | 'all'
 }
 
 export const defaultRankingOptions: RankingOptions = {
@@ -171,7 +173,9 @@ export class KnowledgeIndex {
 				coverage: total ? wordWeight(weights, has(terms?.all)) / total : 0,
 				nameCoverage: total ? wordWeight(weights, has(terms?.name)) / total : 0,
 				contentCoverage: contentIdf > 0 ? sum(contentWords.filter(has(terms?.all)), idf) / contentIdf : 0,
-				phraseMatch: contentPairs.some((pair) => terms?.name.has(pair)),
+				phraseMatch: contentPairs.some((pair) =>
+					(this.options.phraseIn === 'all' ? terms?.all : terms?.name)?.has(pair),
+				),
 			}
 		})
 		return { plan, hits }

@@ -46,6 +46,8 @@ interface Word {
 	expanded?: boolean
 	/** Replaced by a synonym's expansion (kept with a low weight). */
 	replaced?: boolean
+	/** Typed in capitals ("AI", "OTP"): an abbreviation, never a question word. */
+	acronym?: boolean
 	/** Certainly a content word (set once weights are final). */
 	content?: boolean
 }
@@ -62,10 +64,17 @@ export function normaliseQuery(
 ): QueryPlan {
 	const corrections: QueryPlan['corrections'] = []
 	const synonymsUsed: string[] = []
-	let words: Word[] = lowerForSearch(question)
+	// Split as lowerForSearch does, keeping the case long enough to see acronyms ("AI", "OTP", "QR").
+	let words: Word[] = question
+		.normalize('NFC')
+		.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
 		.split(' ')
 		.filter(Boolean)
-		.map((typed) => ({ folded: canonicalSyllable(foldVietnamese(typed)), typed, weight: 1 }))
+		.map((original) => {
+			const typed = lowerForSearch(original)
+			const acronym = original.length >= 2 && /^[\p{Lu}\d]+$/u.test(original) && /\p{Lu}/u.test(original)
+			return { folded: canonicalSyllable(foldVietnamese(typed)), typed, weight: 1, acronym }
+		})
 	words = dropQuestionPhrases(words)
 	words = applySynonyms(words, synonyms, synonymsUsed)
 	const repaired: Word[] = []
@@ -105,6 +114,7 @@ export function normaliseQuery(
 			content:
 				weight >= 1 &&
 				(word.expanded ||
+					word.acronym ||
 					!foldedQuestionStopwords.has(word.folded) ||
 					(word.typed !== null && word.typed !== word.folded)),
 		})
