@@ -1,4 +1,5 @@
-import { data, Form, Link, redirect } from 'react-router'
+import { useEffect } from 'react'
+import { data, Form, Link, redirect, useRevalidator } from 'react-router'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
@@ -76,7 +77,17 @@ export default function ImportBatch({ loaderData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
 	const { batch, preview } = loaderData
 	const n = (value: number) => formatNumber(locale, value)
-	if (batch.status === 'queued' || batch.status === 'running') {
+	const running = batch.status === 'queued' || batch.status === 'running'
+	const revalidator = useRevalidator()
+	// With JavaScript, poll the loader instead of waiting for the meta refresh (which reloads the page).
+	useEffect(() => {
+		if (!running) return
+		const timer = setInterval(() => {
+			if (revalidator.state === 'idle') void revalidator.revalidate()
+		}, 1000)
+		return () => clearInterval(timer)
+	}, [running, revalidator])
+	if (running) {
 		const phase = batch.status === 'queued' ? 'queued' : (batch.phase ?? 'reading')
 		const label =
 			phase === 'writing'

@@ -15,6 +15,7 @@ import type {
 } from '#server/people/import/resident-import-record.ts'
 import {
 	matchResidentialGroup,
+	parseResidentialGroupLabel,
 	type ResidentialGroupCandidate,
 } from '#server/people/import/residential-group-hint.ts'
 import type { ReadWarning } from '#server/people/import/sheet-types.ts'
@@ -83,6 +84,27 @@ function rejectRow(
 }
 
 /**
+ * matchResidentialGroup for many labels against many groups: the groups' numbers are read once, and the
+ * full match (which reads every group's name again) runs only when the number alone does not decide.
+ */
+function createGroupMatcher(
+	groups: readonly ResidentialGroupCandidate[],
+): (label: string) => string | undefined {
+	const byNumber = new Map<number, ResidentialGroupCandidate[]>()
+	for (const g of groups) {
+		const n =
+			parseResidentialGroupLabel(g.name)?.number ?? (/^\d+$/.test(g.code) ? Number(g.code) : undefined)
+		if (n !== undefined) byNumber.set(n, [...(byNumber.get(n) ?? []), g])
+	}
+	return (label) => {
+		const n = parseResidentialGroupLabel(label)?.number
+		const candidates = n === undefined ? undefined : byNumber.get(n)
+		if (candidates?.length === 1) return candidates[0]!.id
+		return matchResidentialGroup(label, groups)?.id
+	}
+}
+
+/**
  * Everything the preview shows and the commit applies, computed the same way for both: read the file,
  * parse with the (corrected) mapping, resolve each sheet's and row's residential group, and classify the
  * valid rows against the registry. Writes nothing.
@@ -96,11 +118,12 @@ export async function prepareResidentImport(
 	const parse = parseResidentWorkbook(workbook, { mapping: input.mapping, today: input.today })
 	const groups = await listResidentialGroups(services.db, { wardId: input.wardId, only: input.groupsInScope })
 	const groupIds = new Set(groups.map((g) => g.id))
+	const matchGroup = createGroupMatcher(groups)
 	const sheetGroup = new Map<string, string | undefined>()
 	const sheets: SheetPlan[] = parse.detections.map((detection, i) => {
 		const mapping = parse.mapping.sheets[i]!
 		const chosen = input.groupChoices?.[mapping.sheetName]
-		const matched = matchResidentialGroup(mapping.residentialGroup ?? mapping.sheetName, groups)?.id
+		const matched = matchGroup(mapping.residentialGroup ?? mapping.sheetName)
 		const groupId = chosen && groupIds.has(chosen) ? chosen : (matched ?? input.defaultGroupId)
 		sheetGroup.set(mapping.sheetName, groupId)
 		return { detection, groupId, groupMatched: !(chosen && groupIds.has(chosen)) && matched !== undefined }
@@ -119,7 +142,7 @@ export async function prepareResidentImport(
 		let groupId = sheetGroup.get(row.sheetName)
 		const label = row.record.residentialGroup
 		if (columnGroup.has(row.sheetName) && label) {
-			if (!labelCache.has(label)) labelCache.set(label, matchResidentialGroup(label, groups)?.id)
+			if (!labelCache.has(label)) labelCache.set(label, matchGroup(label))
 			groupId = labelCache.get(label) ?? groupId
 		}
 		if (!groupId) {
