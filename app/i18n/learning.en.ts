@@ -162,6 +162,8 @@ export const learningEn: Record<keyof typeof learningVi, string> = {
 	'content.editor.minutesHint': 'From 5 to 15 minutes.',
 	'content.editor.level': 'Competence level',
 	'content.editor.competencies': 'Competences the lesson builds (Circular 02/2025/TT-BGDĐT)',
+	'content.editor.basicSkills': 'Items of the basic digital skills framework (Decision 757/QĐ-BKHCN)',
+	'content.editor.basicSkillsHint': 'Item codes separated by commas, e.g. 0.1, 1.a. May be empty.',
 	'content.editor.body': 'Lesson text (Markdown)',
 	'content.editor.bodyHint':
 		'Use ## for section titles, - for bullets, 1. for steps. No HTML. Images of the course: {images}; insert one with ![description](image-name.svg) and declare it under Images.',

@@ -159,6 +159,8 @@ export const learningVi = {
 	'content.editor.minutesHint': 'Từ 5 đến 15 phút.',
 	'content.editor.level': 'Bậc năng lực',
 	'content.editor.competencies': 'Năng lực bài học rèn luyện (Thông tư 02/2025/TT-BGDĐT)',
+	'content.editor.basicSkills': 'Mục của khung kỹ năng số cơ bản (Quyết định 757/QĐ-BKHCN)',
+	'content.editor.basicSkillsHint': 'Mã các mục, cách nhau bởi dấu phẩy, ví dụ: 0.1, 1.a. Có thể để trống.',
 	'content.editor.body': 'Nội dung bài (Markdown)',
 	'content.editor.bodyHint':
 		'Dùng ## cho tên mục, - cho gạch đầu dòng, 1. cho các bước. Không dùng mã HTML. Hình của khóa học: {images}; chèn hình bằng ![mô tả](ten-hinh.svg) và khai báo hình ở mục Hình minh họa.',

@@ -11,6 +11,8 @@ export const LessonDraftFormSchema = z.object({
 	minutes: z.string().default(''),
 	level: z.string().default(''),
 	competencies: z.array(z.string()).default([]),
+	/** QĐ 757 item codes, separated by commas or spaces. */
+	basicSkills: z.string().default(''),
 	body: z.string().default(''),
 	practiceYaml: z.string().default(''),
 	imagesYaml: z.string().default(''),
@@ -33,6 +35,8 @@ export interface DraftContext {
 	competencies: ReadonlySet<string>
 	/** Image files of the course folder. */
 	images: ReadonlySet<string>
+	/** QĐ 757 basic skill item codes that exist. */
+	basicSkills: ReadonlySet<string>
 }
 
 export type DraftProblems = Partial<Record<DraftField, string[]>>
@@ -44,6 +48,7 @@ const fieldOfPath: Record<string, DraftField> = {
 	minutes: 'minutes',
 	level: 'level',
 	competencies: 'competencies',
+	basicSkills: 'basicSkills',
 	practice: 'practiceYaml',
 	images: 'imagesYaml',
 	sources: 'sourcesYaml',
@@ -72,6 +77,7 @@ export function validateLessonDraft(
 	const images = list('imagesYaml', form.imagesYaml)
 	const sources = list('sourcesYaml', form.sourcesYaml)
 	const minutes = /^\s*\d+\s*$/.test(form.minutes) ? Number(form.minutes) : Number.NaN
+	const basicSkills = form.basicSkills.split(/[\s,;]+/).filter((code) => code !== '')
 	const frontMatter = {
 		id: context.lessonId,
 		title: form.title,
@@ -79,6 +85,7 @@ export function validateLessonDraft(
 		minutes: Number.isNaN(minutes) ? form.minutes : minutes,
 		level: form.level,
 		competencies: form.competencies,
+		...(basicSkills.length > 0 ? { basicSkills } : {}),
 		order: context.order,
 		version: context.version,
 		updated: context.updated,
@@ -98,6 +105,10 @@ export function validateLessonDraft(
 	}
 	for (const code of form.competencies) {
 		if (!context.competencies.has(code)) add('competencies', `Không có năng lực mã "${code}" trong khung`)
+	}
+	for (const code of basicSkills) {
+		if (!context.basicSkills.has(code))
+			add('basicSkills', `Không có mục mã "${code}" trong khung kỹ năng số cơ bản`)
 	}
 	const declared = new Set((parsed.data?.images ?? []).map((i) => i.file))
 	for (const file of declared) {

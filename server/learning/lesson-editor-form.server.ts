@@ -10,7 +10,7 @@ import {
 } from '#server/learning/lesson-draft.ts'
 import { listCourseImageFiles } from '#server/learning/lesson-images.server.ts'
 import { renderUncached } from '#server/learning/render-lesson.server.ts'
-import { skillCompetencies } from '#server/learning/schema.ts'
+import { basicSkillItems, skillCompetencies } from '#server/learning/schema.ts'
 
 /**
  * Reads a posted authoring form for a lesson and checks it: the Conform submission (to reply with the
@@ -24,9 +24,10 @@ export async function readLessonEditorForm(
 ) {
 	const submission = parseWithZod(formData, { schema: LessonDraftFormSchema })
 	const form = submission.status === 'success' ? submission.value : LessonDraftFormSchema.parse({})
-	const [images, competencyRows, latest] = await Promise.all([
+	const [images, competencyRows, basicSkillRows, latest] = await Promise.all([
 		listCourseImageFiles(db, lesson.courseId),
 		db.select({ code: skillCompetencies.code }).from(skillCompetencies),
+		db.select({ code: basicSkillItems.code }).from(basicSkillItems),
 		latestRevision(db, 'lesson', lesson.id),
 	])
 	const previousVersion = latest
@@ -39,6 +40,7 @@ export async function readLessonEditorForm(
 		version: previousVersion + 1,
 		updated: new Date().toISOString().slice(0, 10),
 		competencies: new Set(competencyRows.map((c) => c.code)),
+		basicSkills: new Set(basicSkillRows.map((b) => b.code)),
 		images: new Set(images),
 	})
 	const declaredImages = (checked.data?.images ?? []).map((i) => ({ file: i.file }))

@@ -13,6 +13,7 @@ export function lessonFormValues(data: LessonData): LessonDraftForm {
 		minutes: String(data.minutes),
 		level: data.level,
 		competencies: [...data.competencies],
+		basicSkills: (data.basicSkills ?? []).join(', '),
 		body: data.body,
 		practiceYaml: yamlList(data.practice),
 		imagesYaml: yamlList(data.images),

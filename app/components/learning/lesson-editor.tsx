@@ -102,6 +102,11 @@ export function LessonEditor({
 				</div>
 				<Errors meta={fields.competencies} />
 			</fieldset>
+			<TextField
+				meta={fields.basicSkills}
+				label={t('content.editor.basicSkills')}
+				hint={t('content.editor.basicSkillsHint')}
+			/>
 			<TextAreaField
 				meta={fields.body}
 				label={t('content.editor.body')}

@@ -38,6 +38,8 @@ const allowedAttributes = new Set([
 	'title',
 	'start',
 	'style',
+	// Section anchors the lesson page adds to ## headings (server/learning/render-lesson.server.ts).
+	'id',
 ])
 
 /**
@@ -52,6 +54,7 @@ export function assertInertHtml(html: string, imageUrlPrefix: string) {
 			expect(allowedAttributes, `thuộc tính ${attribute} trong ${html}`).toContain(attribute!.toLowerCase())
 			// markdown-it aligns table cells with a style attribute; nothing else may carry one.
 			if (attribute === 'style') expect(name).toMatch(/^t[hd]$/)
+			if (attribute === 'id') expect(`${name}#${value}`).toMatch(/^h2#muc-[0-9]+$/)
 			if (attribute === 'href') expect(classifyLinkUrl(value ?? '')).not.toBe('rejected')
 			if (attribute === 'src') {
 				expect(value!.startsWith(imageUrlPrefix)).toBe(true)
