@@ -50,6 +50,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/import-batch.tsx': { loader: 'people.import', action: 'people.import' },
 	'routes/import-errors.ts': { loader: 'people.import' },
 	'routes/export-residents.ts': { loader: 'people.export' },
+	'routes/organizations.tsx': { loader: 'organizations.manage' },
+	'routes/organization.tsx': {
+		loader: 'organizations.manage',
+		action: 'organizations.manage',
+		probe: { form: { intent: 'end', membershipId: '00000000-0000-4000-8000-000000000000' } },
+	},
 	'routes/resident.tsx': {
 		loader: 'people.read',
 		// The status change (people.write) is the stronger of the two intents; reveal needs people.read.

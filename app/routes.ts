@@ -22,6 +22,8 @@ export default [
 	route('nguoi-dan/nhap/:batchId', 'routes/import-batch.tsx'),
 	route('nguoi-dan/nhap/:batchId/loi.xlsx', 'routes/import-errors.ts'),
 	route('nguoi-dan/xuat', 'routes/export-residents.ts'),
+	route('to-chuc', 'routes/organizations.tsx'),
+	route('to-chuc/:organizationId', 'routes/organization.tsx'),
 	route('nguoi-dan/:residentId', 'routes/resident.tsx'),
 	route('nguoi-dan/:residentId/sua', 'routes/resident-edit.tsx'),
 	route('nguoi-dan/:residentId/chuyen-ho', 'routes/resident-move.tsx'),

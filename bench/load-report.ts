@@ -17,19 +17,24 @@ export interface CpuSnapshot {
 	servers: number
 	postgres: number
 	client: number
+	/** Largest resident set of one app server, MB. */
+	serverRssMb: number
 }
 
 export async function cpuSnapshot(servers: ServeProcess[], cluster: ThrowawayCluster): Promise<CpuSnapshot> {
 	let serverCpu = 0
+	let rss = 0
 	for (const server of servers) {
 		const text = await (await fetch(`${server.url}/metrics`)).text()
 		serverCpu += Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? 0)
+		rss = Math.max(rss, Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)?.[1] ?? 0) / 1024 / 1024)
 	}
 	const usage = process.cpuUsage()
 	return {
 		servers: serverCpu,
 		postgres: postgresCpuSeconds(cluster),
 		client: (usage.user + usage.system) / 1e6,
+		serverRssMb: rss,
 	}
 }
 
@@ -94,14 +99,15 @@ export function report(result: DriveResult, before: CpuSnapshot, after: CpuSnaps
 	console.info(
 		`${'all'.padEnd(38)}${pad(all.length, 8)}${pad((all.length / result.wallSeconds).toFixed(1), 8)}${pad(percentile(all, 50).toFixed(0), 9)}${pad(percentile(all, 95).toFixed(0), 9)}${pad(percentile(all, 99).toFixed(0), 9)}  ${errors}`,
 	)
-	const used = (k: keyof CpuSnapshot) => after[k] - before[k]
-	const idleRate = (k: keyof CpuSnapshot) => (idle.end[k] - idle.start[k]) / idle.seconds
-	const perRequest = (k: keyof CpuSnapshot) =>
+	type Cpu = 'servers' | 'postgres' | 'client'
+	const used = (k: Cpu) => after[k] - before[k]
+	const idleRate = (k: Cpu) => (idle.end[k] - idle.start[k]) / idle.seconds
+	const perRequest = (k: Cpu) =>
 		(((used(k) - idleRate(k) * result.wallSeconds) / Math.max(1, all.length)) * 1000).toFixed(1)
 	console.info(
 		`\nwall ${result.wallSeconds.toFixed(1)} s (2 cores = ${(2 * result.wallSeconds).toFixed(0)} CPU s). CPU seconds used: app servers ${used('servers').toFixed(1)}, PostgreSQL ${used('postgres').toFixed(1)}, load generator ${used('client').toFixed(1)}`,
 	)
 	console.info(
-		`idle burn (no requests, per second): app servers ${idleRate('servers').toFixed(2)}, PostgreSQL ${idleRate('postgres').toFixed(2)}. Net CPU per request: app servers ${perRequest('servers')} ms, PostgreSQL ${perRequest('postgres')} ms`,
+		`idle burn (no requests, per second): app servers ${idleRate('servers').toFixed(2)}, PostgreSQL ${idleRate('postgres').toFixed(2)}. Net CPU per request: app servers ${perRequest('servers')} ms, PostgreSQL ${perRequest('postgres')} ms. Largest app server RSS ${after.serverRssMb.toFixed(0)} MB`,
 	)
 }

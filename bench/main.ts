@@ -1,3 +1,4 @@
+import { benchBackup } from '#bench/backup.bench.ts'
 import { benchImport } from '#bench/import.bench.ts'
 import { benchLoad } from '#bench/load.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
@@ -18,6 +19,10 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 		describe:
 			'Nhập danh sách người dân từ Excel: số dòng/giây, bộ nhớ, so với chèn hàng loạt / resident import rate, memory, ratio to bulk insert',
 		run: (size) => benchImport(size ?? 100_000),
+	},
+	backup: {
+		describe: 'Sao lưu và khôi phục, cả hai CSDL / backup and restore on both engines (size = residents)',
+		run: (size) => benchBackup(size ?? 5_000),
 	},
 	load: {
 		describe:

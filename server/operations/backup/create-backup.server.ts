@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PassThrough, Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import type { Env } from '#server/config/env.server.ts'
@@ -64,7 +65,7 @@ export async function writeBackup(
 		if (!database.pglite) throw new Error('PGlite handle without its instance')
 		const tar = await snapshotPglite(database.pglite)
 		await pipeline(
-			Readable.from([tar]),
+			Readable.fromWeb(tar.stream() as WebReadableStream),
 			zlib.createGzip({ level: 6 }),
 			createEncryptStream(key.key, header, options.chunkSize),
 			counter,

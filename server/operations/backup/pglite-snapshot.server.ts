@@ -11,11 +11,8 @@ import { BackupError } from '#server/operations/backup/backup-error.ts'
  * while the files are read, so the copy is the database between two transactions. Requests wait
  * for the copy (about half a second per 60 MB of data on the development machine).
  */
-export async function snapshotPglite(pglite: PGlite): Promise<Buffer> {
-	return await pglite._runExclusiveTransaction(async () => {
-		const blob = await pglite.dumpDataDir('none')
-		return Buffer.from(await blob.arrayBuffer())
-	})
+export async function snapshotPglite(pglite: PGlite): Promise<Blob> {
+	return await pglite._runExclusiveTransaction(() => pglite.dumpDataDir('none'))
 }
 
 /** True when the PGlite data folder does not exist or holds nothing. */
