@@ -59,7 +59,7 @@ beforeAll(async () => {
 		})
 	}
 	const app = express()
-	app.use(securityHeaders)
+	app.use(securityHeaders())
 	server = http.createServer(app)
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 	const { port } = server.address() as AddressInfo
