@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Command } from '#cli/command.ts'
 import { generateKeyMaterial } from '#server/security/keyring.server.ts'
 
@@ -14,6 +15,8 @@ export const keysCommand: Command = {
 		console.info(`DATA_ENCRYPTION_KEY=${keys.encryption}`)
 		console.info(`DATA_HASH_KEY=${keys.hash}`)
 		console.info(`SESSION_SECRET=${keys.signing}`)
+		// Backups get their own key (docs/decisions/010-backups-and-operations.md): keep it apart from these.
+		console.info(`BACKUP_ENCRYPTION_KEY=${crypto.randomBytes(32).toString('base64')}`)
 		return 0
 	},
 }
