@@ -57,7 +57,10 @@ export function Layout({ children }: { children: ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="color-scheme" content="light" />
 				<Meta />
-				<Links />
+				{/* Stylesheets need no nonce (style-src 'self'). Left to itself, <Links> would print the
+				    script nonce on them, and since browsers hide nonce values from the DOM, hydration
+				    would then see a mismatch on every page. */}
+				<Links nonce="" />
 			</head>
 			<body>
 				{children}
