@@ -10,12 +10,15 @@ export interface NavItem {
 // The header's menu: each item shows only to people the policy allows. Add a page's item here.
 const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/hoc', labelKey: 'nav.learn', permission: 'learning.self' },
+	{ to: '/tro-ly', labelKey: 'nav.assistant', permission: 'account.self' },
 	{ to: '/nguoi-dan', labelKey: 'nav.residents', permission: 'people.read' },
 	{ to: '/nguoi-dan/nhap', labelKey: 'nav.import', permission: 'people.import' },
 	{ to: '/to-chuc', labelKey: 'nav.organizations', permission: 'organizations.manage' },
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },
+	{ to: '/ho-so-truc-tuyen', labelKey: 'nav.dossiers', permission: 'outreach.record' },
+	{ to: '/quan-tri/tro-ly', labelKey: 'nav.assistantAdmin', permission: 'content.manage' },
 ]
 
 /** The menu items this person may use (decided by the policy, never by a role name). */

@@ -102,6 +102,21 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/content-admin-framework.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/content-admin-lesson-new.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/content-admin-lesson.tsx': { loader: 'content.manage', action: 'content.manage' },
+	'routes/assistant.tsx': { loader: 'public', action: 'public' },
+	'routes/assistant-ai-practice.tsx': { loader: 'public', action: 'public' },
+	'routes/procedure.tsx': { loader: 'public' },
+	'routes/api-assistant-ask.ts': {
+		loader: 'public',
+		action: 'public',
+		csrfExempt:
+			'a JSON API without cookie authority: it accepts only application/json bodies, which another site cannot send without a CORS preflight, and a forged call can only ask a question (rate-limited)',
+	},
+	'routes/assistant-admin.tsx': { loader: 'content.manage', action: 'content.manage' },
+	'routes/assistant-admin-procedures.tsx': { loader: 'content.manage' },
+	'routes/assistant-admin-procedure.tsx': { loader: 'content.manage', action: 'content.manage' },
+	'routes/assistant-admin-synonyms.tsx': { loader: 'content.manage', action: 'content.manage' },
+	'routes/assistant-dossiers.tsx': { loader: 'outreach.record', action: 'outreach.record' },
+	'routes/assistant-dossier.tsx': { loader: 'outreach.record', action: 'outreach.record' },
 	'routes/not-found.tsx': {
 		loader: 'public',
 		action: 'public',

@@ -1,4 +1,5 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
+import { assistantVi } from '#app/i18n/assistant.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
@@ -6,6 +7,7 @@ import { peopleVi } from '#app/i18n/people.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
+	...assistantVi,
 	...identityVi,
 	...adminVi,
 	...peopleVi,

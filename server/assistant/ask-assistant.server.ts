@@ -34,11 +34,7 @@ export async function askAssistant(
 	const started = performance.now()
 	const { db, env } = services
 	const redaction = redactPersonalData(input.question)
-	// Placeholders say nothing about the procedure: search without them.
-	const question = redaction.text
-		.replace(/\[[^\]]*\]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
+	const question = questionForSearch(redaction.text)
 	const ward = await readWardContact(db, input.wardId ?? undefined)
 	const embeddings = embeddingsEndpoint(env)
 	let answer =
@@ -98,4 +94,13 @@ export function toApiResponse(answer: AssistantAnswer) {
 		redacted: answer.redacted,
 		usedModel: answer.usedModel,
 	}
+}
+
+// "sđt [số điện thoại]", "CCCD: [số định danh]": the label goes with the number it introduced.
+const LABELLED_PLACEHOLDER =
+	/(?:(?:số\s+)?(?:sđt|sdt|đt|dt|điện thoại|dien thoai|zalo|email|e-mail|thư điện tử|cccd|cmnd|cmt|căn cước|can cuoc|định danh|dinh danh)\s*(?:là|la|:)?\s*)?\[[^\]]*\]/giu
+
+/** The redacted question without its placeholders (they say nothing about the procedure) and their labels. */
+export function questionForSearch(redacted: string): string {
+	return redacted.replace(LABELLED_PLACEHOLDER, ' ').replace(/\s+/g, ' ').trim()
 }

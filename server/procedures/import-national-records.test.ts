@@ -138,7 +138,7 @@ describe('importing national records', () => {
 		const [first] = await services.db
 			.select({ national: procedures.national })
 			.from(procedures)
-			.where(eq(procedures.code, (bad[0]?.value as { ma_thu_tuc: string }).ma_thu_tuc))
+			.where(eq(procedures.code, String((bad[0]?.value as { ma_thu_tuc?: string } | undefined)?.ma_thu_tuc)))
 		expect(first?.national.name).not.toBe('Đổi tên')
 	})
 })

@@ -58,7 +58,7 @@ export async function answerLearningQuestion(
 			sources: [],
 			alternatives: [],
 			passages: [],
-			followUps: ['Dùng AI thế nào cho an toàn?', 'Làm sao nhận biết tin nhắn lừa đảo?'],
+			followUps: ['Kiểm tra câu trả lời của AI thế nào?', 'Làm sao nhận biết tin nhắn lừa đảo?'],
 			contact: input.ward.contact,
 		}
 	}
@@ -107,10 +107,7 @@ export async function answerLearningQuestion(
 			}
 		}),
 		passages,
-		followUps: [
-			'Thực hành dùng AI an toàn',
-			...nextLessons.slice(0, 1).map((l) => `Bài "${l.title}" nói gì?`),
-		],
+		followUps: nextLessons.slice(0, 2).map((l) => `${l.title}?`),
 		contact: null,
 	}
 }

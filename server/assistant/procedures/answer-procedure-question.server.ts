@@ -123,7 +123,8 @@ export async function answerProcedureQuestion(
 			].join('\n'),
 			sources: [],
 			alternatives,
-			followUps: alternatives.map((a) => a.question),
+			// The alternatives are the questions to ask next.
+			followUps: [],
 			card: null,
 			contact: input.ward.contact,
 		}

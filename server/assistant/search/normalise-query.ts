@@ -161,18 +161,24 @@ function applySynonyms(words: Word[], matcher: SynonymMatcher, used: string[]): 
 	// Words a synonym produced or replaced are not matched again (no "khai sinh" inside "đăng ký khai sinh").
 	const matches = matcher.match(words.map((w) => (w.expanded || w.replaced ? '\u0000' : w.folded)))
 	if (matches.length === 0) return words
-	const out: Word[] = []
-	let i = 0
+	const covered = new Set<number>()
+	const expansionsAfter = new Map<number, string[][]>()
 	for (const match of matches) {
-		out.push(...words.slice(i, match.start))
-		for (const word of words.slice(match.start, match.start + match.length))
-			out.push({ ...word, typed: null, replaced: true, weight: Math.min(word.weight, REPLACED_WEIGHT) })
-		for (const expansion of match.expansions)
-			for (const folded of expansion) out.push({ folded, typed: null, weight: 1, expanded: true })
+		for (let k = match.start; k < match.start + match.length; k++) covered.add(k)
+		const last = match.start + match.length - 1
+		expansionsAfter.set(last, [...(expansionsAfter.get(last) ?? []), ...match.expansions])
 		if (!used.includes(match.phrase)) used.push(match.phrase)
-		i = match.start + match.length
 	}
-	out.push(...words.slice(i))
+	const out: Word[] = []
+	for (const [i, word] of words.entries()) {
+		out.push(
+			covered.has(i)
+				? { ...word, typed: null, replaced: true, weight: Math.min(word.weight, REPLACED_WEIGHT) }
+				: word,
+		)
+		for (const expansion of expansionsAfter.get(i) ?? [])
+			for (const folded of expansion) out.push({ folded, typed: null, weight: 1, expanded: true })
+	}
 	return out
 }
 

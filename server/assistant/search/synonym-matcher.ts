@@ -21,8 +21,7 @@ export interface SynonymMatch {
 }
 
 /**
- * Finds the synonym phrases in a question's folded syllables, longest first, without overlaps
- * ("làm giấy khai sinh cho con" matches "khai sinh cho con" rather than "khai sinh").
+ * Finds the synonym phrases in a question's folded syllables.
  */
 export class SynonymMatcher {
 	private readonly byFirst = new Map<string, CompiledSynonym[]>()
@@ -47,21 +46,25 @@ export class SynonymMatcher {
 		}
 	}
 
-	/** The non-overlapping matches in order, each the longest phrase starting at its position. */
+	/**
+	 * The matches in order: at each position the longest phrase starting there, unless it lies wholly
+	 * inside an earlier match ("khai sinh" inside "làm giấy khai sinh"). Matches may overlap: in "làm
+	 * giấy khai sinh cho con" both "làm giấy khai sinh" and "khai sinh cho con" apply.
+	 */
 	match(words: readonly string[]): SynonymMatch[] {
 		const matches: SynonymMatch[] = []
-		for (let i = 0; i < words.length; ) {
+		let coveredTo = 0
+		for (let i = 0; i < words.length; i++) {
 			const candidates = this.byFirst.get(words[i] as string) ?? []
 			const found = candidates.find((c) => c.phrase.every((w, k) => words[i + k] === w))
-			if (found) {
-				matches.push({
-					start: i,
-					length: found.phrase.length,
-					phrase: found.phrase.join(' '),
-					expansions: found.expansions,
-				})
-				i += found.phrase.length
-			} else i++
+			if (!found || i + found.phrase.length <= coveredTo) continue
+			matches.push({
+				start: i,
+				length: found.phrase.length,
+				phrase: found.phrase.join(' '),
+				expansions: found.expansions,
+			})
+			coveredTo = i + found.phrase.length
 		}
 		return matches
 	}
