@@ -40,6 +40,10 @@ export function buildIfNeeded(): void {
 	const errors = (result.stderr ?? '')
 		.split('\n')
 		.filter((line) => line.trim() !== '' && !line.includes('`envFile` option is deprecated'))
-	if (errors.length > 0) console.error(errors.join('\n'))
-	if (result.status !== 0) throw new Error('Build thất bại / build failed')
+	if (result.status !== 0) {
+		if (errors.length > 0) console.error(errors.join('\n'))
+		throw new Error('Build thất bại / build failed')
+	}
+	// A successful build's notices (bundling advice) are warnings, not errors.
+	if (errors.length > 0) console.warn(errors.join('\n'))
 }

@@ -9,6 +9,7 @@ import { requireCsrf } from '#server/identity/require-csrf.server.ts'
 import {
 	addMembership,
 	endMembership,
+	findResidentInScope,
 	findResidentsToAdd,
 	getOrganization,
 	listCurrentMembers,
@@ -69,7 +70,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 	const audit = requestAudit(context, user)
 	if (parsed.data.intent === 'add') {
 		// Only residents the person may see can be added.
-		const [visible] = await findResidentById(context, user, parsed.data.residentId)
+		const visible = await findResidentInScope(db, {
+			wardId: user.wardId,
+			residentId: parsed.data.residentId,
+			scope: residentScopeCondition(user, 'people.read'),
+		})
 		if (!visible) throw data(null, { status: 404 })
 		const outcome = await addMembership(db, {
 			organizationId: organization.id,
@@ -101,25 +106,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 		details: { membershipId: parsed.data.membershipId },
 	})
 	return redirect(`/to-chuc/${organization.id}?tb=ended`)
-}
-
-async function findResidentById(
-	context: Route.ActionArgs['context'],
-	user: Awaited<ReturnType<typeof loadOrganization>>['user'],
-	residentId: string,
-) {
-	const { and, eq } = await import('drizzle-orm')
-	const { residents } = await import('#server/people/schema.ts')
-	return context.app.db
-		.select({ id: residents.id })
-		.from(residents)
-		.where(
-			and(
-				eq(residents.id, residentId),
-				eq(residents.wardId, user.wardId),
-				residentScopeCondition(user, 'people.read'),
-			),
-		)
 }
 
 export default function Organization({ loaderData }: Route.ComponentProps) {

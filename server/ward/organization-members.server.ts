@@ -127,3 +127,15 @@ export async function endMembership(
 		.returning({ id: organizationMemberships.id })
 	return ended.length === 1
 }
+
+/** A resident of the ward within a scope (policy condition), or none: guards who may be added. */
+export async function findResidentInScope(
+	db: Database,
+	input: { wardId: string; residentId: string; scope: SQL },
+) {
+	const [row] = await db
+		.select({ id: residents.id })
+		.from(residents)
+		.where(and(eq(residents.id, input.residentId), eq(residents.wardId, input.wardId), input.scope))
+	return row ?? null
+}
