@@ -93,7 +93,9 @@ function Shell({ children }: { children: ReactNode }) {
 							{t('nav.home')}
 						</NavLink>
 						{data?.viewer?.nav.map((item) => (
-							<NavLink key={item.to} to={item.to}>
+							// Full page loads: some sections (the learner pages) are plain HTML that is never
+							// hydrated, so they must not be rendered by the client router.
+							<NavLink key={item.to} to={item.to} reloadDocument>
 								{t(item.labelKey)}
 							</NavLink>
 						))}

@@ -24,7 +24,15 @@ export function RoleHome({ me }: { me: RoleHomeData }) {
 				<ul className="card-grid">
 					{me.cards.map((card) => (
 						<li key={card.id} className="card" data-card={card.id}>
-							<h3>{card.to ? <Link to={card.to}>{t(card.titleKey)}</Link> : t(card.titleKey)}</h3>
+							<h3>
+								{card.to ? (
+									<Link to={card.to} reloadDocument>
+										{t(card.titleKey)}
+									</Link>
+								) : (
+									t(card.titleKey)
+								)}
+							</h3>
 							<p>{t(card.bodyKey)}</p>
 						</li>
 					))}
