@@ -1,12 +1,19 @@
+import { benchAssistant } from '#bench/assistant.bench.ts'
 import { benchBackup } from '#bench/backup.bench.ts'
 import { benchImport } from '#bench/import.bench.ts'
 import { benchLoad } from '#bench/load.bench.ts'
+import { benchPages } from '#bench/pages.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
 import { benchSeed } from '#bench/seed.bench.ts'
 
 // `npm run bench -- <name> [size]`: speed and memory figures, printed, never asserted in tests
 // (the machines are shared and noisy). Each capability adds its benchmark here.
 const benches: Record<string, { describe: string; run(size?: number): Promise<void> }> = {
+	assistant: {
+		describe:
+			'Trợ lý thủ tục: nhập dữ liệu quốc gia, dựng chỉ mục, xếp hạng 2.642 thủ tục, trả lời / procedure assistant: import, index build, ranking, answers',
+		run: () => benchAssistant(),
+	},
 	seed: {
 		describe: 'Tạo phường mẫu: số người/giây, bộ nhớ / demo-ward seeding rate and memory',
 		run: (size) => benchSeed(size ? [size] : [5_000, 100_000]),
@@ -28,6 +35,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 		describe:
 			'Tải hỗn hợp qua HTTP, PostgreSQL + 2 máy chủ / mixed HTTP load on PostgreSQL + 2 app servers (size = users)',
 		run: (size) => benchLoad(size),
+	},
+	pages: {
+		describe:
+			'Trang bài học: thời gian dựng trang ở 50 yêu cầu đồng thời, số byte đường găng, so với máy chủ tệp tĩnh / lesson page render p95 at 50 concurrent requests, critical-path bytes, ratio to a static file server (size = concurrency)',
+		run: (size) => benchPages(size),
 	},
 }
 

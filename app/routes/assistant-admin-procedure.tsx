@@ -10,6 +10,7 @@ import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { correctProcedure, listProcedureRevisions } from '#server/procedures/correct-procedure.server.ts'
 import { changedFieldsFromForm, fieldToText } from '#server/procedures/correction-form.ts'
 import { getProcedure } from '#server/procedures/get-procedure.server.ts'
+import { knowledgeIndex } from '#server/procedures/knowledge-search.server.ts'
 import { type CorrectableField, correctableFields } from '#server/procedures/procedure-fields.ts'
 import type { Route } from './+types/assistant-admin-procedure'
 
@@ -85,6 +86,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 		reason: meta.data.reason,
 	})
 	if (!result.ok) return data({ status: result.error }, { status: result.error === 'conflict' ? 409 : 404 })
+	// Rebuild this server's search index now, so the next question (on this server) already sees the change.
+	if (result.changed) await knowledgeIndex(context.app.db)
 	return { status: result.changed ? ('saved' as const) : ('unchanged' as const) }
 }
 

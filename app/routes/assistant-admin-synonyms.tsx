@@ -7,6 +7,7 @@ import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
+import { knowledgeIndex } from '#server/procedures/knowledge-search.server.ts'
 import { addSynonym, listSynonyms, removeSynonym } from '#server/procedures/synonyms.server.ts'
 import type { Route } from './+types/assistant-admin-synonyms'
 
@@ -45,6 +46,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 			action: 'procedureSynonym.added',
 			details: { intent: 'add' },
 		})
+		// Rebuild this server's search index now, so the next question already uses the synonym.
+		await knowledgeIndex(context.app.db)
 		return { status: 'added' as const, message: null }
 	}
 	const removed = await removeSynonym(context.app.db, parsed.data.id)

@@ -18,13 +18,7 @@ import {
 import { loadImportPreview, readImportChoices } from '#server/people/import-jobs/import-preview.server.ts'
 import type { Route } from './+types/import-batch'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: 'Nhập danh sách người dân — Bình dân học vụ số' },
-	// Without JavaScript, the progress page reloads itself until the job is done.
-	...(data && (data.batch.status === 'queued' || data.batch.status === 'running')
-		? [{ httpEquiv: 'refresh', content: '2' }]
-		: []),
-]
+export const meta: Route.MetaFunction = () => [{ title: 'Nhập danh sách người dân — Bình dân học vụ số' }]
 
 async function loadBatch(request: Request, context: Route.LoaderArgs['context'], batchId: string) {
 	const user = await requirePermission(request, context, 'people.import')
@@ -104,6 +98,11 @@ export default function ImportBatch({ loaderData }: Route.ComponentProps) {
 				/>
 				<p role="status">{label}</p>
 				<p>{t('import.progress.closeHint')}</p>
+				{/* Without JavaScript the page reloads itself until the job is done. Inside <noscript> so a
+				    scripted page (which polls the loader) never gets a stray reload after the job ends. */}
+				<noscript>
+					<meta httpEquiv="refresh" content="2" />
+				</noscript>
 			</div>
 		)
 	}

@@ -10,14 +10,8 @@ import { useTranslate } from '#app/i18n/use-translate.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
-import {
-	competencyNames,
-	findPublishedLesson,
-	listCourseLessons,
-	markLessonOpened,
-	readLessonProgress,
-	readPracticeForLearner,
-} from '#server/learning/lesson-view.server.ts'
+import { readLessonPage } from '#server/learning/lesson-page.server.ts'
+import { markLessonOpened } from '#server/learning/lesson-view.server.ts'
 import { recordActivity } from '#server/learning/record-activity.server.ts'
 import { renderLessonBody } from '#server/learning/render-lesson.server.ts'
 import type { Route } from './+types/lesson'
@@ -32,42 +26,43 @@ export const links = learningLinks
 export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'learning.self')
 	const { db } = context.app
-	const lesson = await findPublishedLesson(db, params.lessonId)
-	if (!lesson) throw data(null, { status: 404 })
-	const learner = await ensureLearnerForUser(db, user)
-	const search = new URL(request.url).searchParams
-	const [siblings, practice, progress, competencies] = await Promise.all([
-		listCourseLessons(db, lesson.courseId),
-		readPracticeForLearner(db, { lessonId: lesson.id, learnerId: learner.id, retry: search.get('lamLai') }),
-		readLessonProgress(db, learner.id, lesson.id),
-		competencyNames(db, lesson.competencies),
-	])
+	const retry = new URL(request.url).searchParams.get('lamLai')
+	const page = await readLessonPage(db, { lessonId: params.lessonId, account: user, retry })
+	if (!page) throw data(null, { status: 404 })
+	const { lesson, progress } = page
 	await markLessonOpened(db, {
-		learnerId: learner.id,
+		learnerId: page.learnerId,
 		lessonId: lesson.id,
 		revision: lesson.revision,
 		progress,
 	})
-	const index = siblings.findIndex((s) => s.id === lesson.id)
-	const { body: _body, ...shown } = lesson
+	const index = lesson.siblings.findIndex((s) => s.id === lesson.id)
 	return {
 		userId: user.id,
-		lesson: shown,
+		lesson: {
+			id: lesson.id,
+			courseId: lesson.courseId,
+			courseTitle: lesson.courseTitle,
+			title: lesson.title,
+			summary: lesson.summary,
+			minutes: lesson.minutes,
+			sources: lesson.sources,
+		},
 		html: renderLessonBody(lesson),
 		place: {
 			number: index + 1,
-			total: siblings.length,
-			previous: siblings[index - 1] ?? null,
-			next: siblings[index + 1] ?? null,
+			total: lesson.siblings.length,
+			previous: lesson.siblings[index - 1] ?? null,
+			next: lesson.siblings[index + 1] ?? null,
 		},
-		practice: practice.map((item) => ({ item, activityId: crypto.randomUUID() })),
+		practice: page.practice.map((item) => ({ item, activityId: crypto.randomUUID() })),
 		completeActivityId: crypto.randomUUID(),
 		progress: progress && {
 			status: progress.status,
 			lastPosition: progress.lastPosition,
 			completedAt: progress.completedAt?.toISOString() ?? null,
 		},
-		competencies,
+		competencies: lesson.competencies,
 	}
 }
 

@@ -12,8 +12,11 @@ const EnvSchema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://')
 		.optional(),
-	/** Connections each app server keeps to PostgreSQL (docs/deploy.md: sizing). */
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	/**
+	 * Connections each app server keeps to PostgreSQL (docs/deploy.md: sizing); at least 2, as job
+	 * setup holds one while pg-boss uses another (server/jobs/job-runner.server.ts).
+	 */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 	DATA_DIR: z.string().default('./data'),
 	/** Demo mode seeds the demo ward, generates keys and runs the VNeID sandbox. */
 	DEMO: z

@@ -22,6 +22,27 @@ export function bossDbAdapter(database: DatabaseHandle): PgBoss.Db {
 	}
 }
 
+const SETUP_LOCK = 7_310_463_010
+
+/**
+ * Several app servers starting together on one PostgreSQL would create the same new queues at once:
+ * pg-boss's create_queue inserts the queue row, then adds a foreign key to it, and two such
+ * transactions deadlock (each waits for the other's lock on pgboss.queue; measured: 9 starts in 10
+ * on a fresh database). A session-level advisory lock, held on one pooled connection while pg-boss
+ * runs on the others, makes the servers set up one after the other. PGlite has one process only.
+ */
+async function oneSetupAtATime(database: DatabaseHandle, setUp: () => Promise<void>): Promise<void> {
+	if (!database.pool) return await setUp()
+	const client = await database.pool.connect()
+	try {
+		await client.query('select pg_advisory_lock($1)', [SETUP_LOCK])
+		await setUp()
+	} finally {
+		await client.query('select pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => {})
+		client.release()
+	}
+}
+
 export interface JobRunner {
 	enqueue(name: string, data?: Record<string, unknown>): Promise<string | null>
 	stop(): Promise<void>
@@ -35,13 +56,17 @@ export async function startJobRunner(
 ): Promise<JobRunner> {
 	const boss = new PgBoss({ db: bossDbAdapter(services.database), schema: 'pgboss' })
 	boss.on('error', (error) => console.error('job queue error:', error.message))
-	await boss.start()
+	await oneSetupAtATime(services.database, async () => {
+		await boss.start()
+		for (const definition of definitions) {
+			await boss.createQueue(definition.name)
+			if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: TIME_ZONE })
+		}
+	})
 	for (const definition of definitions) {
-		await boss.createQueue(definition.name)
 		await boss.work(definition.name, async (jobs) => {
 			for (const job of jobs) await definition.run(services, (job.data ?? {}) as Record<string, unknown>)
 		})
-		if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: TIME_ZONE })
 	}
 	return {
 		boss,

@@ -1,13 +1,11 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { practiceViews } from '#server/learning/practice-view.ts'
 import {
 	learningActivities,
-	learningCourses,
 	learningLessons,
 	lessonProgress,
 	practiceItems,
-	skillCompetencies,
-	skillFrameworks,
 } from '#server/learning/schema.ts'
 
 export interface PracticeResult {
@@ -35,31 +33,6 @@ export interface LessonProgressView {
 	completedAt: Date | null
 }
 
-/** A published lesson's content (the same for every learner). */
-export async function findPublishedLesson(db: Database, lessonId: string) {
-	const [lesson] = await db
-		.select({
-			id: learningLessons.id,
-			courseId: learningLessons.courseId,
-			courseTitle: learningCourses.title,
-			title: learningLessons.title,
-			summary: learningLessons.summary,
-			minutes: learningLessons.minutes,
-			competencies: learningLessons.competencies,
-			body: learningLessons.body,
-			images: learningLessons.images,
-			sources: learningLessons.sources,
-			revision: learningLessons.revision,
-			contentHash: learningLessons.contentHash,
-		})
-		.from(learningLessons)
-		.innerJoin(learningCourses, eq(learningCourses.id, learningLessons.courseId))
-		.where(and(eq(learningLessons.id, lessonId), eq(learningLessons.status, 'published')))
-		.limit(1)
-	return lesson
-}
-export type PublishedLesson = NonNullable<Awaited<ReturnType<typeof findPublishedLesson>>>
-
 /** The published lessons of a course, in order (for "lesson 2 of 5", previous and next). */
 export function listCourseLessons(db: Database, courseId: string) {
 	return db
@@ -67,21 +40,6 @@ export function listCourseLessons(db: Database, courseId: string) {
 		.from(learningLessons)
 		.where(and(eq(learningLessons.courseId, courseId), eq(learningLessons.status, 'published')))
 		.orderBy(asc(learningLessons.position), asc(learningLessons.id))
-}
-
-/** Names of the TT 02 competencies with these codes. */
-export function competencyNames(db: Database, codes: readonly string[]) {
-	if (codes.length === 0) return Promise.resolve([])
-	return db
-		.select({
-			code: skillCompetencies.code,
-			nameVi: skillCompetencies.nameVi,
-			nameEn: skillCompetencies.nameEn,
-		})
-		.from(skillCompetencies)
-		.innerJoin(skillFrameworks, eq(skillFrameworks.id, skillCompetencies.frameworkId))
-		.where(and(eq(skillFrameworks.kind, 'competenceFramework'), inArray(skillCompetencies.code, [...codes])))
-		.orderBy(asc(skillCompetencies.code))
 }
 
 /**
@@ -127,25 +85,7 @@ export async function readPracticeForLearner(
 				desc(learningActivities.receivedAt),
 			),
 	])
-	const latest = new Map(answers.map((a) => [a.itemId, a]))
-	return items.map((item) => {
-		const answered = item.itemId === input.retry ? undefined : latest.get(item.itemId)
-		return {
-			itemId: item.itemId,
-			kind: item.kind,
-			prompt: item.prompt,
-			options: item.options,
-			result: answered
-				? {
-						answer: answered.answer ?? [],
-						correct: answered.correct === true,
-						attempts: Number(answered.attempts),
-						key: item.answer,
-						explanation: item.explanation,
-					}
-				: null,
-		}
-	})
+	return practiceViews(items, answers, input.retry)
 }
 
 /** The learner's progress in one lesson, or null before the first visit. */

@@ -54,7 +54,7 @@ async function buildIndex(db: Database, revision: number): Promise<CachedIndex> 
 	const [items, synonyms] = await Promise.all([loadSearchItems(db), loadSynonyms(db)])
 	const names = new Map(items.map((item) => [item.id, item.name]))
 	const wardLevel = new Set(items.filter((item) => item.wardLevel).map((item) => item.id))
-	return { revision, index: new KnowledgeIndex(items, synonyms), names, wardLevel }
+	return { revision, index: await KnowledgeIndex.create(items, synonyms), names, wardLevel }
 }
 
 /** What the index needs of every procedure (corrections applied) and every ward document. */

@@ -17,12 +17,15 @@ export const TEST_KEY_ENV = {
 }
 
 function processEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-	// A clean environment: nothing of the test runner's (VITEST, HOCVUSO_TEST_ENGINE…) leaks in.
+	// A clean environment: nothing of the test runner's (VITEST, HOCVUSO_TEST_ENGINE…) leaks in;
+	// HOCVUSO_DEBUG passes through, for stack traces from the processes.
+	const debug = process.env.HOCVUSO_DEBUG ? { HOCVUSO_DEBUG: process.env.HOCVUSO_DEBUG } : {}
 	return {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
 		NODE_ENV: 'production',
 		DEMO: '0',
+		...debug,
 		...TEST_KEY_ENV,
 		...env,
 	}
@@ -139,12 +142,14 @@ export class Visitor {
 		}
 	}
 
-	async post(url: string, form: Record<string, string>) {
+	/** Posts a form: URL-encoded from a record, multipart from a FormData (file uploads). */
+	async post(url: string, form: Record<string, string> | FormData) {
+		const multipart = form instanceof FormData
 		const response = await fetch(url, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: this.headers({ 'Content-Type': 'application/x-www-form-urlencoded' }),
-			body: new URLSearchParams(form),
+			headers: this.headers(multipart ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' }),
+			body: multipart ? form : new URLSearchParams(form),
 		})
 		this.remember(response)
 		return {

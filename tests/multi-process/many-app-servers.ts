@@ -7,6 +7,7 @@ import { seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { createUserAccount } from '#server/identity/create-user-account.server.ts'
 import { jobDefinitions } from '#server/jobs/job-definitions.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
+import { buildSampleResidentWorkbook } from '#server/people/import-jobs/test-workbook.ts'
 import { runCli, type ServeProcess, startServe, Visitor } from '#tests/multi-process/hocvuso-process.ts'
 import { createTestServices, type TestServices } from '#tests/support/test-services.ts'
 
@@ -130,6 +131,47 @@ export function describeManyAppServers(): void {
 			// Now even the right password is refused, on either server.
 			expect(await visitor.signIn(b.url, 'khoa', PASSWORD)).toBe(429)
 			expect(await visitor.signIn(a.url, 'khoa', PASSWORD)).toBe(429)
+		},
+		PROCESS_TEST_TIMEOUT,
+	)
+
+	test(
+		'an import uploaded on one server is committed on the other; both show the same outcome',
+		async () => {
+			const visitor = new Visitor()
+			expect(await visitor.signIn(a.url, 'vanhanh', PASSWORD)).toBe(302)
+			const form = new FormData()
+			form.set('csrf', Visitor.csrfToken((await visitor.get(`${a.url}/nguoi-dan/nhap`)).html))
+			const workbook = await buildSampleResidentWorkbook({ sheetName: 'Tổ 1', rows: 30 })
+			form.set('file', new Blob([new Uint8Array(workbook)]), 'to-1.xlsx')
+			const uploaded = await visitor.post(`${a.url}/nguoi-dan/nhap`, form)
+			expect(uploaded.status, uploaded.html.slice(0, 500)).toBe(302)
+			const batchPath = uploaded.location ?? ''
+			expect(batchPath).toMatch(/^\/nguoi-dan\/nhap\/[0-9a-f-]{36}$/)
+			// The preview opened on B, and the import confirmed there.
+			const preview = await visitor.get(`${b.url}${batchPath}`)
+			expect(preview.status).toBe(200)
+			const committed = await visitor.post(`${b.url}${batchPath}`, {
+				csrf: Visitor.csrfToken(preview.html),
+				intent: 'commit',
+			})
+			expect(committed.status).toBe(302)
+			const batchId = batchPath.split('/').at(-1)
+			const status = async () =>
+				(
+					await services.database.query<{ status: string }>('select status from import_batch where id = $1', [
+						batchId,
+					])
+				)[0]?.status
+			await expect.poll(status, { timeout: 60_000, interval: 250 }).toBe('done')
+			const outcome = async (server: ServeProcess) => {
+				const page = await visitor.get(`${server.url}${batchPath}`)
+				expect(page.status).toBe(200)
+				return /<dl class="counts">[\s\S]*?<\/dl>/.exec(page.html)?.[0]
+			}
+			const [onA, onB] = [await outcome(a), await outcome(b)]
+			expect(onA).toBeTruthy()
+			expect(onB).toBe(onA)
 		},
 		PROCESS_TEST_TIMEOUT,
 	)

@@ -69,6 +69,8 @@ export const defaultRankingOptions: RankingOptions = {
 }
 
 const FIELDS = ['name', 'keywords', 'topic', 'body'] as const
+/** An item as minisearch stores it: each field already turned into its terms, joined by spaces. */
+type IndexedItem = { id: string } & Record<(typeof FIELDS)[number], string>
 /** Words in many names that say nothing about which procedure it is. */
 const GENERIC_NAME_WORDS = new Set(['thu', 'tuc'])
 const RERANK_DEPTH = 300
@@ -81,42 +83,67 @@ const RERANK_DEPTH = 300
 export class KnowledgeIndex {
 	readonly vocabulary = new Vocabulary()
 	private readonly matcher: SynonymMatcher
-	private readonly search: MiniSearch<SearchItem>
+	private readonly search: MiniSearch<IndexedItem>
+	private readonly documents: IndexedItem[] = []
 	private readonly ward = new Set<string>()
 	private readonly termsById = new Map<string, { all: Set<string>; name: Set<string>; nameWords: string[] }>()
 	readonly size: number
 
+	/** Builds an index at once (tests, small sets); see `create` for the knowledge base. */
 	constructor(
 		items: readonly SearchItem[],
 		synonyms: readonly Synonym[],
 		private readonly options: RankingOptions = defaultRankingOptions,
+		deferDocuments = false,
 	) {
-		this.search = new MiniSearch<SearchItem>({
+		// Each field is tokenized once: minisearch gets the terms already made, joined by spaces.
+		this.search = new MiniSearch<IndexedItem>({
 			fields: [...FIELDS],
 			storeFields: [],
-			tokenize: (text) => indexTermsOf(text),
+			tokenize: (text) => (text ? text.split(' ') : []),
 			processTerm: (term) => term,
 			searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (t) => t },
 		})
 		for (const item of items) {
-			const name = new Set<string>([...indexTermsOf(item.name), ...indexTermsOf(item.keywords ?? '')])
-			const all = new Set<string>([
-				...name,
-				...indexTermsOf(item.topic ?? ''),
-				...indexTermsOf(item.body ?? ''),
-			])
+			const terms = {
+				name: indexTermsOf(item.name),
+				keywords: indexTermsOf(item.keywords ?? ''),
+				topic: indexTermsOf(item.topic ?? ''),
+				body: indexTermsOf(item.body ?? ''),
+			}
+			const name = new Set<string>([...terms.name, ...terms.keywords])
+			const all = new Set<string>([...name, ...terms.topic, ...terms.body])
 			const nameWords = [...new Set(syllablesOf(item.name))].filter((w) => !GENERIC_NAME_WORDS.has(w))
 			this.termsById.set(item.id, { all, name, nameWords })
 			if (item.wardLevel) this.ward.add(item.id)
-			this.vocabulary.add(syllablesOf(item.name))
-			this.vocabulary.add(syllablesOf(item.keywords ?? ''))
-			this.vocabulary.add(syllablesOf(item.topic ?? ''))
-			this.vocabulary.add(syllablesOf(item.body ?? ''))
+			for (const field of FIELDS)
+				this.vocabulary.add(terms[field].filter((t) => !t.includes('_') && !t.startsWith('~')))
+			this.documents.push({
+				id: item.id,
+				name: terms.name.join(' '),
+				keywords: terms.keywords.join(' '),
+				topic: terms.topic.join(' '),
+				body: terms.body.join(' '),
+			})
 		}
 		for (const synonym of synonyms) this.vocabulary.add(syllablesOf(synonym.phrase))
-		this.search.addAll(items)
+		if (!deferDocuments) this.search.addAll(this.documents)
 		this.matcher = new SynonymMatcher(synonyms)
 		this.size = items.length
+	}
+
+	/**
+	 * Builds an index without holding the process for the whole build: documents are added in chunks
+	 * between other work (the 2,642 procedures take about a second of CPU).
+	 */
+	static async create(
+		items: readonly SearchItem[],
+		synonyms: readonly Synonym[],
+		options: RankingOptions = defaultRankingOptions,
+	): Promise<KnowledgeIndex> {
+		const index = new KnowledgeIndex(items, synonyms, options, true)
+		await index.search.addAllAsync(index.documents, { chunkSize: 200 })
+		return index
 	}
 
 	/** How a question is understood (repairs, synonyms, weights), without searching. */
