@@ -2,6 +2,7 @@
 
 export * from '#server/assistant/schema.ts'
 export * from '#server/audit/schema.ts'
+export * from '#server/certification/schema.ts'
 export * from '#server/identity/schema.ts'
 export * from '#server/learning/schema.ts'
 export * from '#server/people/import-jobs/schema.ts'
