@@ -1,5 +1,6 @@
 // The one list of tables, for Drizzle's relational queries and drizzle-kit. Each domain owns its file.
 
+export * from '#server/assessment/schema.ts'
 export * from '#server/assistant/schema.ts'
 export * from '#server/audit/schema.ts'
 export * from '#server/certification/schema.ts'
