@@ -364,7 +364,13 @@ export const lessonProgress = pgTable(
 	(t) => [primaryKey({ columns: [t.learnerId, t.lessonId] }), index().on(t.lessonId, t.status)],
 )
 
-export const learningActivityKinds = ['positionSaved', 'practiceAnswered', 'lessonCompleted'] as const
+/** classAttended: the learner attended a class session where this lesson was taught (server/classes). */
+export const learningActivityKinds = [
+	'positionSaved',
+	'practiceAnswered',
+	'lessonCompleted',
+	'classAttended',
+] as const
 export type LearningActivityKind = (typeof learningActivityKinds)[number]
 
 /**
