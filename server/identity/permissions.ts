@@ -32,6 +32,11 @@ export const permissions = [
 	'outreach.record',
 	/** Schedule classes, take attendance, run in-class quizzes. */
 	'classes.manage',
+	/**
+	 * Run the plan's programmes: Gia đình số criteria, Chợ số audience, pilot models (ward scope), and assign
+	 * digital ambassadors to households (within scope). Seeing their progress needs `indicators.read`.
+	 */
+	'programmes.manage',
 	/** See indicators and dashboards within scope. */
 	'indicators.read',
 	/** Submit a unit's periodic report. */
@@ -72,6 +77,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'people.revealPhone',
 			'organizations.manage',
 			'classes.manage',
+			'programmes.manage',
 			'indicators.read',
 			'reports.read',
 			'reports.consolidate',
@@ -84,6 +90,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 		permissions: [
 			'learning.self',
 			'people.read',
+			'programmes.manage',
 			'indicators.read',
 			'reports.read',
 			'reports.consolidate',
@@ -112,6 +119,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'people.revealPersonalId',
 			'people.revealPhone',
 			'outreach.record',
+			'programmes.manage',
 			'indicators.read',
 		],
 	},

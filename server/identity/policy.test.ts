@@ -30,6 +30,7 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'organizations.manage': ['wardAdmin', 'focalPoint'],
 	'outreach.record': ['groupLeader', 'volunteer'],
 	'classes.manage': ['wardAdmin', 'instructor'],
+	'programmes.manage': ['wardAdmin', 'steeringStaff', 'groupLeader'],
 	'indicators.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'auditor'],
 	'reports.submit': ['focalPoint'],
 	'reports.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'auditor'],
