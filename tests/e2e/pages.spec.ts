@@ -36,10 +36,6 @@ test('an unknown address shows the Vietnamese 404 page, without a stack trace, a
 }) => {
 	// Chromium logs every 4xx document load as a console error; this one is the point of the test.
 	consoleErrors.allow(/status of 404 \(Not Found\) \(.*\/khong-co-trang-nay\)$/)
-	// Known defect (session 1 note): since scripts carry a CSP nonce, React re-renders the 404 page on the
-	// client instead of hydrating it and warns about the framework's own <script> tags. The page works;
-	// the warning must go when the nonce hand-off to the client is fixed.
-	consoleErrors.allow(/Encountered a script tag while rendering React component/)
 	const response = await page.goto('/khong-co-trang-nay')
 	expect(response?.status()).toBe(404)
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi')

@@ -17,10 +17,6 @@ test('large text stays on across navigation and reload, and turns off again', as
 	consoleErrors,
 }) => {
 	consoleErrors.allow(/status of 404 \(Not Found\) \(.*\/trang-khong-co\)$/)
-	// Known defect (session 1 note): since scripts carry a CSP nonce, React re-renders the 404 page on the
-	// client instead of hydrating it and warns about the framework's own <script> tags. The page works;
-	// the warning must go when the nonce hand-off to the client is fixed.
-	consoleErrors.allow(/Encountered a script tag while rendering React component/)
 	const html = page.locator('html')
 	await page.goto('/')
 	await expect(html).toHaveAttribute('data-text-size', 'normal')
