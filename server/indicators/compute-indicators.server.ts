@@ -1,0 +1,104 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.server.ts'
+import { ageBandSql, compileAll, cteContext, factsOf } from '#server/indicators/compile-indicators.ts'
+import type { BreakdownDimension, IndicatorSpec } from '#server/indicators/indicator-spec.ts'
+import { residents, residentTargetGroups } from '#server/people/schema.ts'
+import { organizationMemberships } from '#server/ward/schema.ts'
+
+/** Numerator and denominator of one cell (the whole indicator, or one row of a breakdown). */
+export interface Counts {
+	numerator: number
+	denominator: number
+}
+
+export interface BreakdownCell extends Counts {
+	/** Group id, organisation id, target-group code, sex, age-band code ('' when unknown). */
+	key: string
+}
+
+export interface IndicatorValue extends Counts {
+	code: string
+	breakdowns: Record<BreakdownDimension, BreakdownCell[]>
+}
+
+export interface ComputeInput {
+	wardId: string
+	indicators: readonly { code: string; spec: IndicatorSpec }[]
+	/** Counted up to this day, inclusive (`YYYY-MM-DD`). */
+	asOf: string
+	/** The policy's condition on `resident` (a group leader's groups, a focal point's organisation…). */
+	scope?: SQL
+}
+
+/**
+ * Every indicator with every breakdown in one statement: shared facts as CTEs, one pass over the
+ * ward's active residents computing a denominator and numerator flag per indicator, then one GROUP BY
+ * per dimension over that pass. The number of statements does not grow with the number of indicators.
+ */
+export async function computeIndicators(db: Database, input: ComputeInput): Promise<IndicatorValue[]> {
+	if (input.indicators.length === 0) return []
+	const referenceYear = Number(input.asOf.slice(0, 4))
+	const options = { asOf: input.asOf, referenceYear }
+	const ctx = cteContext(options)
+	const specs = input.indicators.map((i) => i.spec)
+	const facts = factsOf(specs)
+	const flags = input.indicators.map((indicator, i) => {
+		const population = compileAll(indicator.spec.population, ctx)
+		const reached = compileAll(indicator.spec.reached, ctx)
+		return sql`${population} as ${sql.identifier(`d${i}`)}, (${population} and ${reached}) is true as ${sql.identifier(`n${i}`)}`
+	})
+	const counts = sql.join(
+		input.indicators.map(
+			(_, i) =>
+				sql`count(*) filter (where ${sql.identifier(`d${i}`)})::int as ${sql.identifier(`cd${i}`)}, count(*) filter (where ${sql.identifier(`n${i}`)})::int as ${sql.identifier(`cn${i}`)}`,
+		),
+		sql`, `,
+	)
+	const withFacts = facts.map((f) => sql`${sql.identifier(f.name)} as materialized (${f.sql(options)}),`)
+	const m = organizationMemberships
+	const t = residentTargetGroups
+	const query = sql`with ${sql.join(withFacts, sql` `)}
+		indicator_base as materialized (
+			select ${residents.id} as id, ${residents.residentialGroupId} as group_id, ${residents.sex} as sex,
+				${ageBandSql(referenceYear)} as age_band, ${sql.join(flags, sql`, `)}
+			from ${residents}
+			where ${residents.wardId} = ${input.wardId} and ${residents.status} = 'active' ${input.scope ? sql`and ${input.scope}` : sql``}
+		)
+		select 'all' as dim, '' as key, ${counts} from indicator_base
+		union all select 'residentialGroup', coalesce(group_id::text, ''), ${counts} from indicator_base group by group_id
+		union all select 'sex', sex, ${counts} from indicator_base group by sex
+		union all select 'ageBand', age_band, ${counts} from indicator_base group by age_band
+		union all select 'targetGroup', tg.code, ${counts} from indicator_base
+			join (select ${t.residentId} as resident_id, ${t.targetGroupCode} as code from ${t}) tg on tg.resident_id = indicator_base.id
+			group by tg.code
+		union all select 'organization', om.organization_id::text, ${counts} from indicator_base
+			join (select distinct ${m.residentId} as resident_id, ${m.organizationId} as organization_id from ${m}
+				where ${m.endedOn} is null) om on om.resident_id = indicator_base.id
+			group by om.organization_id`
+	const result = await db.execute(query)
+	const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows
+	return input.indicators.map((indicator, i) => {
+		const value: IndicatorValue = {
+			code: indicator.code,
+			numerator: 0,
+			denominator: 0,
+			breakdowns: { residentialGroup: [], organization: [], targetGroup: [], sex: [], ageBand: [] },
+		}
+		for (const row of rows) {
+			const denominator = Number(row[`cd${i}`])
+			const numerator = Number(row[`cn${i}`])
+			const dim = String(row.dim)
+			if (dim === 'all') {
+				value.numerator = numerator
+				value.denominator = denominator
+			} else if (denominator > 0 || numerator > 0) {
+				value.breakdowns[dim as BreakdownDimension].push({
+					key: String(row.key ?? ''),
+					numerator,
+					denominator,
+				})
+			}
+		}
+		return value
+	})
+}

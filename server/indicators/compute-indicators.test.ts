@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { PolicySubject } from '#server/identity/permissions.ts'
+import { residentScopeCondition } from '#server/identity/policy.server.ts'
+import { computeIndicators, type IndicatorValue } from '#server/indicators/compute-indicators.server.ts'
+import {
+	ensureStandardIndicators,
+	listIndicatorDefinitions,
+} from '#server/indicators/indicator-definitions.server.ts'
+import type { IndicatorDefinition } from '#server/indicators/indicator-spec.ts'
+import {
+	type IndicatorFixture,
+	insertIndicatorFixture,
+} from '#server/indicators/testing/indicator-fixtures.ts'
+import { createTestServices, type TestServices } from '#tests/support/test-services.ts'
+
+let services: TestServices
+let fixture: IndicatorFixture
+let definitions: IndicatorDefinition[]
+
+beforeAll(async () => {
+	services = await createTestServices()
+	fixture = await insertIndicatorFixture(services.db)
+	await ensureStandardIndicators(services.db, fixture.wardId)
+	definitions = await listIndicatorDefinitions(services.db, fixture.wardId)
+})
+afterAll(async () => {
+	await services.close()
+})
+
+async function compute(asOf: string, scope?: PolicySubject): Promise<Record<string, IndicatorValue>> {
+	const values = await computeIndicators(services.db, {
+		wardId: fixture.wardId,
+		indicators: definitions,
+		asOf,
+		scope: scope ? residentScopeCondition(scope, 'indicators.read') : undefined,
+	})
+	return Object.fromEntries(values.map((v) => [v.code, v]))
+}
+
+const counts = (v: IndicatorValue | undefined) => [v?.numerator, v?.denominator]
+
+test('the standard indicators are seeded once, whatever the number of runs', async () => {
+	expect(definitions.map((d) => d.code)).toEqual(['1', '2', '3', '4', '5', '6', '7a', '7b', '8'])
+	expect(await ensureStandardIndicators(services.db, fixture.wardId)).toBe(0)
+	expect(await listIndicatorDefinitions(services.db, fixture.wardId)).toHaveLength(9)
+})
+
+describe('each indicator on the hand-built ward, as of 30 June 2026', () => {
+	let v: Record<string, IndicatorValue>
+	beforeAll(async () => {
+		v = await compute('2026-06-30')
+	})
+	// The comments name the people of testing/indicator-fixtures.ts: reached / counted.
+	test('1: public employees who finished their track (A / A, B)', () =>
+		expect(counts(v['1'])).toEqual([1, 2]))
+	test('2: students who finished theirs (C / C, D)', () => expect(counts(v['2'])).toEqual([1, 2]))
+	test('3: adults who finished any adult track (A, E, H / 8 active adults; J moved away)', () =>
+		expect(counts(v['3'])).toEqual([3, 8]))
+	test('4: adults certified on VNeID by then (E; F later, K revoked, J moved away)', () =>
+		expect(counts(v['4'])).toEqual([1, 8]))
+	test('5: enterprise workers (G finishes only in July)', () => expect(counts(v['5'])).toEqual([0, 1]))
+	test('6: community tech team (H)', () => expect(counts(v['6'])).toEqual([1, 1]))
+	test('7a: ward agency staff trained on AI at work (A / A, B)', () =>
+		expect(counts(v['7a'])).toEqual([1, 2]))
+	test('7b: digital ambassadors (H / H, I)', () => expect(counts(v['7b'])).toEqual([1, 2]))
+	test('8: learners who finished the AI course (A, C, H / A, B, C, D, E, G, H)', () =>
+		expect(counts(v['8'])).toEqual([3, 7]))
+
+	test('breakdowns add up and split as expected', () => {
+		const one = v['1']!
+		expect(one.breakdowns.residentialGroup).toEqual([
+			{ key: fixture.groups.g1, numerator: 1, denominator: 2 },
+		])
+		expect(one.breakdowns.organization).toEqual([
+			{ key: fixture.organizations.agency, numerator: 1, denominator: 2 },
+		])
+		expect(one.breakdowns.targetGroup).toEqual([{ key: 'publicEmployee', numerator: 1, denominator: 2 }])
+		const three = v['3']!
+		const sum = (cells: { numerator: number; denominator: number }[]) =>
+			cells.reduce((a, c) => [a[0]! + c.numerator, a[1]! + c.denominator], [0, 0])
+		expect(sum(three.breakdowns.residentialGroup)).toEqual([3, 8])
+		expect(sum(three.breakdowns.sex)).toEqual([3, 8])
+		expect(sum(three.breakdowns.ageBand)).toEqual([3, 8])
+		const bySex = Object.fromEntries(three.breakdowns.sex.map((c) => [c.key, [c.numerator, c.denominator]]))
+		expect(bySex).toEqual({ male: [2, 4], female: [1, 4] })
+		const byBand = Object.fromEntries(
+			three.breakdowns.ageBand.map((c) => [c.key, [c.numerator, c.denominator]]),
+		)
+		// E (76) is the only one from 75; F (56), A (46), G (41), K (38), B (36) are 36–59; H, I are 18–35.
+		expect(byBand).toEqual({ '75+': [1, 1], '36-59': [1, 5], '18-35': [1, 2] })
+	})
+})
+
+test('dated events count from the day they happened: in July G finishes, F is certified', async () => {
+	const v = await compute('2026-08-31')
+	expect(counts(v['5'])).toEqual([1, 1])
+	expect(counts(v['4'])).toEqual([2, 8])
+	expect(counts(v['8'])).toEqual([4, 7])
+	const january = await compute('2026-01-31')
+	expect(counts(january['8'])).toEqual([0, 0])
+})
+
+describe('scope', () => {
+	const subject = (role: PolicySubject['roles'][number]): PolicySubject => ({
+		id: 'u',
+		wardId: fixture.wardId,
+		residentId: null,
+		roles: [role],
+	})
+	test('a group leader counts only their group', async () => {
+		const v = await compute(
+			'2026-06-30',
+			subject({ role: 'groupLeader', scopeKind: 'residentialGroup', scopeId: fixture.groups.g2 }),
+		)
+		// Adults of group 2: E, G, I, K; reached: E.
+		expect(counts(v['3'])).toEqual([1, 4])
+		expect(counts(v['1'])).toEqual([0, 0])
+		expect(v['3']!.breakdowns.residentialGroup.map((c) => c.key)).toEqual([fixture.groups.g2])
+	})
+	test("a focal point counts only their organisation's current members", async () => {
+		const v = await compute(
+			'2026-06-30',
+			subject({ role: 'focalPoint', scopeKind: 'organization', scopeId: fixture.organizations.agency }),
+		)
+		expect(counts(v['1'])).toEqual([1, 2])
+		expect(counts(v['3'])).toEqual([1, 2])
+		expect(counts(v['2'])).toEqual([0, 0])
+	})
+	test('steering staff count the whole ward; a role without indicators.read counts nobody', async () => {
+		const ward = await compute(
+			'2026-06-30',
+			subject({ role: 'steeringStaff', scopeKind: 'ward', scopeId: null }),
+		)
+		expect(counts(ward['3'])).toEqual([3, 8])
+		const none = await compute(
+			'2026-06-30',
+			subject({ role: 'volunteer', scopeKind: 'residentialGroup', scopeId: fixture.groups.g1 }),
+		)
+		expect(counts(none['3'])).toEqual([0, 0])
+	})
+})
