@@ -117,6 +117,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/assistant-admin-synonyms.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/assistant-dossiers.tsx': { loader: 'outreach.record', action: 'outreach.record' },
 	'routes/assistant-dossier.tsx': { loader: 'outreach.record', action: 'outreach.record' },
+	'routes/verify-form.tsx': { loader: 'public' },
+	'routes/verify-keys.tsx': { loader: 'public' },
+	'routes/verify-keys-json.ts': { loader: 'public' },
+	'routes/verify-certificate.tsx': { loader: 'public' },
 	'routes/not-found.tsx': {
 		loader: 'public',
 		action: 'public',

@@ -49,5 +49,9 @@ export default [
 	route('quan-tri/tro-ly/tu-dong-nghia', 'routes/assistant-admin-synonyms.tsx'),
 	route('ho-so-truc-tuyen', 'routes/assistant-dossiers.tsx'),
 	route('ho-so-truc-tuyen/:followUpId', 'routes/assistant-dossier.tsx'),
+	route('xac-minh', 'routes/verify-form.tsx'),
+	route('xac-minh/khoa-cong-khai', 'routes/verify-keys.tsx'),
+	route('xac-minh/khoa-cong-khai.json', 'routes/verify-keys-json.ts'),
+	route('xac-minh/:code', 'routes/verify-certificate.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

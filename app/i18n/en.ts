@@ -1,5 +1,6 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
 import { assistantEn } from '#app/i18n/assistant.en.ts'
+import { certificationEn } from '#app/i18n/certification.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
@@ -9,6 +10,7 @@ import type { MessageKey } from '#app/i18n/vi.ts'
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
 	...assistantEn,
+	...certificationEn,
 	...identityEn,
 	...adminEn,
 	...peopleEn,
