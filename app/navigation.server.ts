@@ -17,6 +17,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },
+	{ to: '/lop-hoc', labelKey: 'nav.classes', permission: 'classes.manage' },
 	{ to: '/ho-so-truc-tuyen', labelKey: 'nav.dossiers', permission: 'outreach.record' },
 	{ to: '/quan-tri/tro-ly', labelKey: 'nav.assistantAdmin', permission: 'content.manage' },
 ]

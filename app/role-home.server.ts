@@ -78,7 +78,7 @@ const cards: CardDefinition[] = [
 	{
 		id: 'classes',
 		permission: 'classes.manage',
-		to: null,
+		to: '/lop-hoc',
 		titleKey: 'roleHome.card.classes.title',
 		bodyKey: 'roleHome.card.classes.body',
 	},

@@ -117,6 +117,24 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/assistant-admin-synonyms.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/assistant-dossiers.tsx': { loader: 'outreach.record', action: 'outreach.record' },
 	'routes/assistant-dossier.tsx': { loader: 'outreach.record', action: 'outreach.record' },
+	'routes/class-list.tsx': { loader: 'classes.manage' },
+	'routes/class-new.tsx': { loader: 'classes.manage', action: 'classes.manage' },
+	'routes/class-detail.tsx': {
+		loader: 'classes.manage',
+		action: 'classes.manage',
+		probe: { form: { intent: 'removeMaterial', materialId: '00000000-0000-4000-8000-000000000000' } },
+	},
+	'routes/class-edit.tsx': { loader: 'classes.manage', action: 'classes.manage' },
+	'routes/class-session.tsx': {
+		loader: 'classes.manage',
+		action: 'classes.manage',
+		probe: { form: { intent: 'tick' } },
+	},
+	'routes/class-session-qr.tsx': { loader: 'classes.manage' },
+	// The learner's side of QR attendance: the scanned code is checked without signing in (so an expired one
+	// is refused at once); confirming needs a signed-in learner.
+	'routes/class-check-in-scan.tsx': { loader: 'public' },
+	'routes/class-check-in.tsx': { loader: 'learning.self', action: 'learning.self' },
 	'routes/verify-form.tsx': { loader: 'public' },
 	'routes/verify-keys.tsx': { loader: 'public' },
 	'routes/verify-keys-json.ts': { loader: 'public' },

@@ -1,5 +1,6 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
 import { assistantEn } from '#app/i18n/assistant.en.ts'
+import { classesEn } from '#app/i18n/classes.en.ts'
 import { certificationEn } from '#app/i18n/certification.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
@@ -10,6 +11,7 @@ import type { MessageKey } from '#app/i18n/vi.ts'
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
 	...assistantEn,
+	...classesEn,
 	...certificationEn,
 	...identityEn,
 	...adminEn,

@@ -1,5 +1,6 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
 import { assistantVi } from '#app/i18n/assistant.vi.ts'
+import { classesVi } from '#app/i18n/classes.vi.ts'
 import { certificationVi } from '#app/i18n/certification.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
@@ -9,6 +10,7 @@ import { peopleVi } from '#app/i18n/people.vi.ts'
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
 	...assistantVi,
+	...classesVi,
 	...certificationVi,
 	...identityVi,
 	...adminVi,
