@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type ClassKind, classKinds } from '#server/classes/class-kinds.ts'
 import { users } from '#server/identity/schema.ts'
 import { learners, learningCourses, learningLessons } from '#server/learning/schema.ts'
 import { organizations, wards } from '#server/ward/schema.ts'
@@ -10,24 +11,7 @@ import { organizations, wards } from '#server/ward/schema.ts'
  * account — a walk-in, an elderly person without a phone — has the same learning record as one who signs in.
  */
 
-/** The kinds of class the plan names (Part IV of the seed). */
-export const classKinds = [
-	/** Lớp học cộng đồng. */
-	'community',
-	/** Lớp cho người cao tuổi. */
-	'elderly',
-	/** Lớp cho người khuyết tật. */
-	'disability',
-	/** "Chợ số – Nông thôn số": the 4T class for small traders and farmers. */
-	'digitalMarket',
-	/** Học sinh. */
-	'student',
-	/** Bồi dưỡng, tập huấn cán bộ, công chức, viên chức. */
-	'officialTraining',
-	/** Sinh hoạt chuyên đề "Đảng viên tiên phong học tập kỹ năng số" in a party cell. */
-	'partyCell',
-] as const
-export type ClassKind = (typeof classKinds)[number]
+export { type ClassKind, classKinds }
 
 /** Lớp học. `version` guards edits against overwriting each other. */
 export const communityClasses = pgTable(

@@ -47,6 +47,10 @@ export const permissions = [
 	'reports.consolidate',
 	/** Manage learning content, question banks and announcements. */
 	'content.manage',
+	/** See certificates of residents within scope and download their PDFs. */
+	'certificates.read',
+	/** Revoke certificates; import certifications confirmed on the national platform or VNeID. */
+	'certificates.manage',
 	/** Score emulation criteria and rank units and individuals. */
 	'emulation.manage',
 ] as const
@@ -73,6 +77,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'people.write',
 			'people.import',
 			'people.export',
+			'certificates.read',
+			'certificates.manage',
 			'people.revealPersonalId',
 			'people.revealPhone',
 			'organizations.manage',
@@ -90,6 +96,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 		permissions: [
 			'learning.self',
 			'people.read',
+			'certificates.read',
 			'programmes.manage',
 			'indicators.read',
 			'reports.read',
@@ -102,6 +109,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 		permissions: [
 			'learning.self',
 			'people.read',
+			'certificates.read',
 			'people.write',
 			'people.revealPhone',
 			'organizations.manage',
@@ -115,6 +123,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 		permissions: [
 			'learning.self',
 			'people.read',
+			'certificates.read',
 			'people.write',
 			'people.revealPersonalId',
 			'people.revealPhone',
@@ -125,7 +134,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 	},
 	volunteer: {
 		scopeKinds: ['residentialGroup'],
-		permissions: ['learning.self', 'people.read', 'people.revealPhone', 'outreach.record'],
+		permissions: ['learning.self', 'people.read', 'certificates.read', 'people.revealPhone', 'outreach.record'],
 	},
 	instructor: {
 		scopeKinds: ['ward'],

@@ -37,6 +37,8 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'reports.consolidate': ['wardAdmin', 'steeringStaff'],
 	'content.manage': ['wardAdmin'],
 	'emulation.manage': ['wardAdmin', 'steeringStaff'],
+	'certificates.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'volunteer'],
+	'certificates.manage': ['wardAdmin'],
 }
 
 const WARD = 'ward-1'
