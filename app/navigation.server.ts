@@ -14,6 +14,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/nguoi-dan', labelKey: 'nav.residents', permission: 'people.read' },
 	{ to: '/nguoi-dan/nhap', labelKey: 'nav.import', permission: 'people.import' },
 	{ to: '/to-chuc', labelKey: 'nav.organizations', permission: 'organizations.manage' },
+	{ to: '/chung-nhan', labelKey: 'nav.certificates', permission: 'certificates.read' },
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },

@@ -90,6 +90,14 @@ const cards: CardDefinition[] = [
 		bodyKey: 'learn.card.body',
 	},
 	{
+		id: 'myCertificates',
+		permission: 'learning.self',
+		when: (user) => user.residentId !== null,
+		to: '/hoc/chung-nhan',
+		titleKey: 'cert.card.mine.title',
+		bodyKey: 'cert.card.mine.body',
+	},
+	{
 		id: 'content',
 		permission: 'content.manage',
 		to: '/quan-tri/noi-dung',

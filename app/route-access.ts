@@ -56,6 +56,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 		action: 'organizations.manage',
 		probe: { form: { intent: 'end', membershipId: '00000000-0000-4000-8000-000000000000' } },
 	},
+	'routes/organization-import.tsx': {
+		loader: 'organizations.manage',
+		action: 'organizations.manage',
+		probe: { form: { intent: 'check', kind: 'member', startedOn: '2026-03-01' } },
+	},
 	'routes/resident.tsx': {
 		loader: 'people.read',
 		// The status change (people.write) is the stronger of the two intents; reveal needs people.read.

@@ -24,6 +24,7 @@ export default [
 	route('nguoi-dan/xuat', 'routes/export-residents.ts'),
 	route('to-chuc', 'routes/organizations.tsx'),
 	route('to-chuc/:organizationId', 'routes/organization.tsx'),
+	route('to-chuc/:organizationId/nhap', 'routes/organization-import.tsx'),
 	route('nguoi-dan/:residentId', 'routes/resident.tsx'),
 	route('nguoi-dan/:residentId/sua', 'routes/resident-edit.tsx'),
 	route('nguoi-dan/:residentId/chuyen-ho', 'routes/resident-move.tsx'),

@@ -83,6 +83,28 @@ export const importEn: Record<keyof typeof importVi, string> = {
 	'org.members.end': 'End',
 	'org.members.endLabel': 'End the membership of {name}',
 	'org.members.ended': 'Membership ended (history kept).',
+	'org.import.link': 'Import the member list from an Excel file',
+	'org.import.title': 'Import members',
+	'org.import.intro':
+		'Add members to {name} from the list the unit keeps. Each row is matched to a resident in the ward’s registry by personal ID number, or by full name and date of birth. People not in the registry are listed for checking; nobody is created.',
+	'org.import.fileHint':
+		'An .xlsx or .csv file, at most {max} MB. It needs a “Họ và tên” column and “Số định danh” (or “Số CCCD”), or “Ngày sinh”/“Năm sinh” where the ID number is missing.',
+	'org.import.checkHint':
+		'“Check first” only matches; nothing is written. Importing the same file again adds no duplicate members.',
+	'org.import.check': 'Check first',
+	'org.import.submit': 'Import into the member list',
+	'org.import.formError': 'The role or the start date is not valid.',
+	'org.import.checkedTitle': 'Check result: {file}',
+	'org.import.checkedSummary':
+		'{added} people would be added (including those already members); {unmatched} rows could not be matched. Nothing was written.',
+	'org.import.doneTitle': 'Imported: {file}',
+	'org.import.doneSummary':
+		'{added} new members added; {already} were already members; {unmatched} rows could not be matched.',
+	'org.import.unmatchedCaption': 'Rows that could not be matched ({count})',
+	'org.import.moreUnmatched': 'Only the first {shown} rows are shown; correct the file and check again.',
+	'org.import.col.sheet': 'Sheet',
+	'org.import.col.row': 'Row',
+	'org.import.col.reason': 'Reason',
 	'org.add.title': 'Add a member',
 	'org.add.search': 'Find a resident by name',
 	'org.add.searchButton': 'Find',

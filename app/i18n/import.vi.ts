@@ -82,6 +82,28 @@ export const importVi = {
 	'org.members.end': 'Kết thúc',
 	'org.members.endLabel': 'Kết thúc tư cách thành viên của {name}',
 	'org.members.ended': 'Đã kết thúc tư cách thành viên (vẫn lưu lịch sử).',
+	'org.import.link': 'Nhập danh sách thành viên từ tệp Excel',
+	'org.import.title': 'Nhập danh sách thành viên',
+	'org.import.intro':
+		'Thêm thành viên cho {name} từ danh sách đơn vị đang giữ. Mỗi dòng được đối chiếu với người dân trong sổ của phường theo số định danh, hoặc theo họ tên và ngày sinh. Người không có trong sổ được liệt kê để kiểm tra, không tự tạo mới.',
+	'org.import.fileHint':
+		'Tệp .xlsx hoặc .csv, tối đa {max} MB. Cần cột “Họ và tên” và “Số định danh” (hoặc “Số CCCD”), hoặc “Ngày sinh”/“Năm sinh” khi chưa có số định danh.',
+	'org.import.checkHint':
+		'“Kiểm tra trước” chỉ đối chiếu, chưa ghi gì. Nhập lại cùng một tệp không tạo thêm thành viên trùng.',
+	'org.import.check': 'Kiểm tra trước',
+	'org.import.submit': 'Nhập vào danh sách thành viên',
+	'org.import.formError': 'Vai trò hoặc ngày bắt đầu không hợp lệ.',
+	'org.import.checkedTitle': 'Kết quả kiểm tra: {file}',
+	'org.import.checkedSummary':
+		'Sẽ thêm {added} người (đã tính cả người đã là thành viên); {unmatched} dòng không đối chiếu được. Chưa ghi gì.',
+	'org.import.doneTitle': 'Đã nhập: {file}',
+	'org.import.doneSummary':
+		'Đã thêm {added} thành viên mới; {already} người đã là thành viên từ trước; {unmatched} dòng không đối chiếu được.',
+	'org.import.unmatchedCaption': 'Các dòng không đối chiếu được ({count})',
+	'org.import.moreUnmatched': 'Chỉ hiện {shown} dòng đầu; hãy sửa tệp và kiểm tra lại.',
+	'org.import.col.sheet': 'Trang tính',
+	'org.import.col.row': 'Dòng',
+	'org.import.col.reason': 'Lý do',
 	'org.add.title': 'Thêm thành viên',
 	'org.add.search': 'Tìm người dân theo họ tên',
 	'org.add.searchButton': 'Tìm',

@@ -4,16 +4,16 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
-import { can, forbidden, requirePermission, residentScopeCondition } from '#server/identity/policy.server.ts'
+import { requirePermission, residentScopeCondition } from '#server/identity/policy.server.ts'
 import { requireCsrf } from '#server/identity/require-csrf.server.ts'
 import {
 	addMembership,
 	endMembership,
 	findResidentInScope,
 	findResidentsToAdd,
-	getOrganization,
 	listCurrentMembers,
 } from '#server/ward/organization-members.server.ts'
+import { requireOrganization } from '#server/ward/require-organization.server.ts'
 import { membershipKinds } from '#server/ward/schema.ts'
 import type { Route } from './+types/organization'
 
@@ -21,22 +21,9 @@ export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: `${data?.organization.name ?? 'Tổ chức'} — Bình dân học vụ số` },
 ]
 
-async function loadOrganization(
-	request: Request,
-	context: Route.LoaderArgs['context'],
-	organizationId: string,
-) {
-	const user = await requirePermission(request, context, 'organizations.manage')
-	const organization = await getOrganization(context.app.db, { wardId: user.wardId, organizationId })
-	if (!organization) throw data(null, { status: 404 })
-	if (!can(user, 'organizations.manage', { wardId: user.wardId, organizationIds: [organization.id] }))
-		throw forbidden()
-	return { user, organization }
-}
-
 /** `/to-chuc/:organizationId`: current members; add residents in scope, end memberships (history kept). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-	const { user, organization } = await loadOrganization(request, context, params.organizationId)
+	const { user, organization } = await requireOrganization(request, context, params.organizationId)
 	const url = new URL(request.url)
 	const text = (url.searchParams.get('tim') ?? '').trim().slice(0, 100)
 	const [members, candidates] = await Promise.all([
@@ -63,7 +50,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 	await requirePermission(request, context, 'organizations.manage')
 	const formData = await request.formData()
 	await requireCsrf(request, formData, context)
-	const { user, organization } = await loadOrganization(request, context, params.organizationId)
+	const { user, organization } = await requireOrganization(request, context, params.organizationId)
 	const parsed = MembershipFormSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) throw data(null, { status: 400 })
 	const db = context.app.db
@@ -129,6 +116,9 @@ export default function Organization({ loaderData }: Route.ComponentProps) {
 					)}
 				</p>
 			) : null}
+			<p>
+				<Link to={`/to-chuc/${organization.id}/nhap`}>{t('org.import.link')}</Link>
+			</p>
 			<section aria-labelledby="org-add" className="stack">
 				<h2 id="org-add">{t('org.add.title')}</h2>
 				<Form method="get" className="form">

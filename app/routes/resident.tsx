@@ -6,6 +6,8 @@ import { formatDateTime, formatIsoDate } from '#app/utils/format-date.ts'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { can, requirePermission, residentScopeCondition } from '#server/identity/policy.server.ts'
+import { ResidentCertificates } from '#app/components/certification/resident-certificates.tsx'
+import { listResidentCertificates } from '#server/certification/list-certificates.server.ts'
 import { requireCsrf } from '#server/identity/require-csrf.server.ts'
 import { loadResidentPolicyTarget } from '#server/identity/resident-policy-target.server.ts'
 import { getResident } from '#server/people/get-resident.server.ts'
@@ -37,6 +39,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		resident,
 		identifiers,
 		canWrite: target ? can(user, 'people.write', target) : false,
+		certificates:
+			target && can(user, 'certificates.read', target)
+				? await listResidentCertificates(context.app.db, user.wardId, resident.id)
+				: null,
 	}
 }
 
@@ -221,6 +227,7 @@ export default function Resident({ loaderData, actionData }: Route.ComponentProp
 					</ul>
 				)}
 			</section>
+			{loaderData.certificates ? <ResidentCertificates certificates={loaderData.certificates} /> : null}
 			{canWrite ? (
 				<section aria-labelledby="actions-title" className="card stack">
 					<h2 id="actions-title">{t('people.detail.statusTitle')}</h2>

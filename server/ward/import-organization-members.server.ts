@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { AppServices } from '#server/app-services.server.ts'
 import { type AuditActor, recordAudit } from '#server/audit/record-audit.server.ts'
 import { detectHeader } from '#server/people/import/detect-header.ts'
+import { ImportFileError } from '#server/people/import/import-file-error.ts'
 import { parseBirthDate } from '#server/people/import/parse-birth-date.ts'
 import { parsePersonalIdCell } from '#server/people/import/parse-personal-id-cell.ts'
 import { readImportFile } from '#server/people/import/read-import-file.server.ts'
@@ -56,10 +57,12 @@ export async function importOrganizationMembers(
 		birthDate?: string
 		birthYear?: number
 	}[] = []
+	let sheetsWithNames = 0
 	for (const sheet of workbook.sheets) {
 		const { mapping } = detectHeader(sheet)
 		const nameColumn = mapping.columns.fullName
 		if (nameColumn === undefined) continue
+		sheetsWithNames++
 		for (const row of sheet.rows) {
 			if (row.number < mapping.firstDataRowNumber) continue
 			const fullName = cellText(row.cells[nameColumn]).replace(/\s+/g, ' ').trim()
@@ -79,6 +82,13 @@ export async function importOrganizationMembers(
 			})
 		}
 	}
+	if (sheetsWithNames === 0)
+		throw new ImportFileError('noNameColumn', {
+			messageVi:
+				'Không tìm thấy cột “Họ và tên” trong tệp. Hãy kiểm tra dòng tiêu đề của danh sách (ví dụ: STT, Họ và tên, Ngày sinh, Số định danh).',
+			messageEn:
+				'No “Họ và tên” (full name) column was found in the file. Check the list’s header row (e.g. STT, Họ và tên, Ngày sinh, Số định danh).',
+		})
 	const hashes = rows.flatMap((r) => (r.hash ? [r.hash] : []))
 	const byHash = new Map<string, string>()
 	for (let i = 0; i < hashes.length; i += 1000) {

@@ -53,3 +53,17 @@ test('members are matched by personal ID or by name and birth date; unknown peop
 	expect((await services.db.query.residents.findMany()).length).toBe(before)
 	expect(await importOrganizationMembers(services, input)).toMatchObject({ added: 0, alreadyMembers: 2 })
 })
+
+test('a file without a full-name column is refused as a whole, with the reason in Vietnamese', async () => {
+	const [organization] = await listOrganizations(services.db, { wardId, only: 'all' })
+	const attempt = importOrganizationMembers(services, {
+		wardId,
+		organizationId: organization!.id,
+		bytes: Buffer.from('đây không phải là danh sách\n1,2,3\n'),
+		fileName: 'ghi-chu.csv',
+		kind: 'member',
+		startedOn: '2026-03-01',
+		actor: { userId: null, label: 'test', wardId },
+	})
+	await expect(attempt).rejects.toMatchObject({ code: 'noNameColumn', messageVi: /Họ và tên/ })
+})

@@ -21,6 +21,8 @@ export const importFileErrorStatus = {
 	noData: 422,
 	/** A CSV file whose character encoding is neither UTF-8/UTF-16 nor a legacy Vietnamese one we convert. */
 	unknownEncoding: 422,
+	/** No sheet has a header row naming the column the import needs (e.g. "Họ và tên" for a member list). */
+	noNameColumn: 422,
 } as const
 
 export type ImportFileErrorCode = keyof typeof importFileErrorStatus

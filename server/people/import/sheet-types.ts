@@ -87,7 +87,8 @@ export function cellText(value: CellValue | undefined): string {
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
 	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
 	if (value instanceof ExcelSerialDate) return String(value.serial)
-	return value.toISOString()
+	// A date cell the reader could not turn into a day (toISOString would throw) reads as empty.
+	return Number.isNaN(value.getTime()) ? '' : value.toISOString()
 }
 
 /** True when the cell holds nothing a person would see. */
