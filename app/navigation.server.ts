@@ -12,6 +12,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/hoc', labelKey: 'nav.learn', permission: 'learning.self' },
 	{ to: '/tro-ly', labelKey: 'nav.assistant', permission: 'account.self' },
 	{ to: '/nguoi-dan', labelKey: 'nav.residents', permission: 'people.read' },
+	{ to: '/chi-tieu', labelKey: 'nav.dashboard', permission: 'indicators.read' },
 	{ to: '/nguoi-dan/nhap', labelKey: 'nav.import', permission: 'people.import' },
 	{ to: '/to-chuc', labelKey: 'nav.organizations', permission: 'organizations.manage' },
 	{ to: '/chung-nhan', labelKey: 'nav.certificates', permission: 'certificates.read' },

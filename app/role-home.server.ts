@@ -57,7 +57,7 @@ const cards: CardDefinition[] = [
 	{
 		id: 'indicators',
 		permission: 'indicators.read',
-		to: null,
+		to: '/chi-tieu',
 		titleKey: 'roleHome.card.indicators.title',
 		bodyKey: 'roleHome.card.indicators.body',
 	},

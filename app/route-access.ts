@@ -122,6 +122,16 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/assistant-admin-synonyms.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/assistant-dossiers.tsx': { loader: 'outreach.record', action: 'outreach.record' },
 	'routes/assistant-dossier.tsx': { loader: 'outreach.record', action: 'outreach.record' },
+	'routes/dashboard.tsx': { loader: 'indicators.read' },
+	'routes/dashboard-indicator.tsx': { loader: 'indicators.read' },
+	// The auditor (indicators.read without people.read) gets the count only, never the names.
+	'routes/dashboard-people.tsx': { loader: 'indicators.read' },
+	'routes/dashboard-export.ts': { loader: 'people.export' },
+	'routes/indicator-edit.tsx': {
+		loader: 'indicators.manage',
+		action: 'indicators.manage',
+		probe: { form: { intent: 'preview' } },
+	},
 	'routes/class-list.tsx': { loader: 'classes.manage' },
 	'routes/class-new.tsx': { loader: 'classes.manage', action: 'classes.manage' },
 	'routes/class-detail.tsx': {

@@ -67,5 +67,10 @@ export default [
 	route('xac-minh/khoa-cong-khai', 'routes/verify-keys.tsx'),
 	route('xac-minh/khoa-cong-khai.json', 'routes/verify-keys-json.ts'),
 	route('xac-minh/:code', 'routes/verify-certificate.tsx'),
+	route('chi-tieu', 'routes/dashboard.tsx'),
+	route('chi-tieu/:code', 'routes/dashboard-indicator.tsx'),
+	route('chi-tieu/:code/danh-sach', 'routes/dashboard-people.tsx'),
+	route('chi-tieu/:code/xuat', 'routes/dashboard-export.ts'),
+	route('quan-tri/chi-tieu/:code', 'routes/indicator-edit.tsx'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

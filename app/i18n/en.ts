@@ -4,6 +4,7 @@ import { classesEn } from '#app/i18n/classes.en.ts'
 import { certificationEn } from '#app/i18n/certification.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
+import { indicatorsEn } from '#app/i18n/indicators.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
 	...classesEn,
 	...certificationEn,
 	...identityEn,
+	...indicatorsEn,
 	...adminEn,
 	...peopleEn,
 	...importEn,

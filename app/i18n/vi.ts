@@ -4,6 +4,7 @@ import { classesVi } from '#app/i18n/classes.vi.ts'
 import { certificationVi } from '#app/i18n/certification.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
+import { indicatorsVi } from '#app/i18n/indicators.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 
@@ -13,6 +14,7 @@ export const vi = {
 	...classesVi,
 	...certificationVi,
 	...identityVi,
+	...indicatorsVi,
 	...adminVi,
 	...peopleVi,
 	...importVi,

@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
  * (…/xac-minh/<code>?ky=<payload>). Fields joined by "|" (none may contain it), UTF-8, base64url; then
  * "." and the Ed25519 signature of those payload bytes, base64url. Anyone holding the ward's public key
  * (published at /xac-minh/khoa-cong-khai) can check offline that the ward issued exactly this; whether it
- * was revoked since can only be known online, on the verify page. See docs/decisions/012-*.md.
+ * was revoked since can only be known online, on the verify page. See docs/decisions/013-certificate-signatures.md.
  */
 
 export const PAYLOAD_VERSION = '1'

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Env } from '#server/config/env.server.ts'
 
 /*
- * Certificate signing keys (docs/decisions/012-certificate-signatures.md). The installation holds one
+ * Certificate signing keys (docs/decisions/013-certificate-signatures.md). The installation holds one
  * 32-byte secret, CERTIFICATE_SIGNING_KEY (generated into the data folder in demo mode, like keys.json);
  * each ward's Ed25519 key pair is derived from it with HKDF and the ward id, so every app server of a
  * province derives the same keys without storing private keys in the database, and each ward publishes

@@ -39,6 +39,8 @@ export const permissions = [
 	'programmes.manage',
 	/** See indicators and dashboards within scope. */
 	'indicators.read',
+	/** Define and edit the ward's indicators (targets, conditions, breakdowns). */
+	'indicators.manage',
 	/** Submit a unit's periodic report. */
 	'reports.submit',
 	/** Read submitted reports within scope. */
@@ -85,6 +87,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'classes.manage',
 			'programmes.manage',
 			'indicators.read',
+			'indicators.manage',
 			'reports.read',
 			'reports.consolidate',
 			'content.manage',

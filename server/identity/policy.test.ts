@@ -32,6 +32,7 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'classes.manage': ['wardAdmin', 'instructor'],
 	'programmes.manage': ['wardAdmin', 'steeringStaff', 'groupLeader'],
 	'indicators.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'auditor'],
+	'indicators.manage': ['wardAdmin'],
 	'reports.submit': ['focalPoint'],
 	'reports.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'auditor'],
 	'reports.consolidate': ['wardAdmin', 'steeringStaff'],

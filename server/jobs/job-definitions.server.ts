@@ -1,6 +1,7 @@
 import type { AppServices } from '#server/app-services.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { purgeExpiredIdentityState } from '#server/identity/purge-expired-state.server.ts'
+import { runMonthlySnapshots } from '#server/indicators/snapshots.server.ts'
 import { runScheduledBackup } from '#server/operations/backup/backup-files.server.ts'
 import {
 	IMPORT_RESIDENTS_JOB,
@@ -26,6 +27,13 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'operations.backup',
 		cron: '10 1 * * *',
 		run: (services) => runScheduledBackup(services),
+	},
+	{
+		// Last month's indicator snapshots, once (daily so a server down on the 1st catches up; a month
+		// already taken is never recomputed).
+		name: 'indicators.monthly-snapshot',
+		cron: '25 0 * * *',
+		run: (services) => runMonthlySnapshots(services.db),
 	},
 	{
 		name: 'db.refresh-statistics',
