@@ -150,6 +150,15 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// is refused at once); confirming needs a signed-in learner.
 	'routes/class-check-in-scan.tsx': { loader: 'public' },
 	'routes/class-check-in.tsx': { loader: 'learning.self', action: 'learning.self' },
+	'routes/certificates.tsx': { loader: 'certificates.read' },
+	'routes/certificate.tsx': {
+		loader: 'certificates.read',
+		action: 'certificates.manage',
+		probe: { form: { reason: 'Cấp nhầm người' } },
+	},
+	'routes/certificate-pdf.ts': { loader: 'certificates.read' },
+	'routes/certificates-mine.tsx': { loader: 'learning.self' },
+	'routes/certificate-mine-pdf.ts': { loader: 'learning.self' },
 	'routes/verify-form.tsx': { loader: 'public' },
 	'routes/verify-keys.tsx': { loader: 'public' },
 	'routes/verify-keys-json.ts': { loader: 'public' },
