@@ -50,9 +50,16 @@ const cards: CardDefinition[] = [
 	{
 		id: 'outreach',
 		permission: 'outreach.record',
-		to: null,
+		to: '/tiep-can',
 		titleKey: 'roleHome.card.outreach.title',
 		bodyKey: 'roleHome.card.outreach.body',
+	},
+	{
+		id: 'outreachFigures',
+		permission: 'indicators.read',
+		to: '/tiep-can/thi-dua',
+		titleKey: 'outreach.figuresCard.title',
+		bodyKey: 'outreach.figuresCard.body',
 	},
 	{
 		id: 'indicators',

@@ -122,6 +122,29 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/assistant-admin-synonyms.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/assistant-dossiers.tsx': { loader: 'outreach.record', action: 'outreach.record' },
 	'routes/assistant-dossier.tsx': { loader: 'outreach.record', action: 'outreach.record' },
+	'routes/outreach-worklist.tsx': {
+		loader: 'outreach.record',
+		action: 'outreach.record',
+		probe: {
+			form: {
+				visitId: '00000000-0000-4000-8000-000000000000',
+				residentId: '00000000-0000-4000-8000-000000000000',
+				choice: 'keep',
+			},
+		},
+	},
+	'routes/outreach-household.tsx': {
+		loader: 'outreach.record',
+		action: 'outreach.record',
+		probe: { params: { householdId: 'household' }, form: { outcome: 'notHome' } },
+	},
+	'routes/outreach-sync.ts': {
+		loader: 'outreach.record',
+		action: 'outreach.record',
+		probe: { form: { visits: '[]' } },
+	},
+	'routes/outreach-figures-mine.tsx': { loader: 'outreach.record' },
+	'routes/outreach-figures.tsx': { loader: 'indicators.read' },
 	'routes/dashboard.tsx': { loader: 'indicators.read' },
 	'routes/dashboard-indicator.tsx': { loader: 'indicators.read' },
 	// The auditor (indicators.read without people.read) gets the count only, never the names.

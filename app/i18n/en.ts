@@ -6,6 +6,7 @@ import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
 import { indicatorsEn } from '#app/i18n/indicators.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
+import { outreachEn } from '#app/i18n/outreach.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
 	...peopleEn,
 	...importEn,
 	...learningEn,
+	...outreachEn,
 	'app.name': 'Popular digital education',
 	'app.tagline': 'Digital skills for every resident — no one left behind',
 	'a11y.skipToContent': 'Skip to main content',

@@ -6,6 +6,7 @@ import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
 import { indicatorsVi } from '#app/i18n/indicators.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
+import { outreachVi } from '#app/i18n/outreach.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
@@ -19,6 +20,7 @@ export const vi = {
 	...peopleVi,
 	...importVi,
 	...learningVi,
+	...outreachVi,
 	'app.name': 'Bình dân học vụ số',
 	'app.tagline': 'Phổ cập kỹ năng số cho mọi người dân — không ai bị bỏ lại phía sau',
 	'a11y.skipToContent': 'Bỏ qua, đến nội dung chính',

@@ -4,11 +4,13 @@ import { redactPersonalData } from '#server/assistant/redact-personal-data.ts'
 import { type AuditActor, recordAudit } from '#server/audit/record-audit.server.ts'
 import type { Database } from '#server/db/client.server.ts'
 import { clampOccurredAt } from '#server/learning/record-activity.server.ts'
-import { outreachVisitPeople, outreachVisits, type VneidReportResult } from '#server/outreach/schema.ts'
+import { outreachVisitPeople, outreachVisits } from '#server/outreach/schema.ts'
 import type { VisitInput, VisitPersonInput } from '#server/outreach/visit-input.server.ts'
+import type { VneidReportResult } from '#server/outreach/visit-vocabulary.ts'
 import { households, residents } from '#server/people/schema.ts'
 import { updateResident } from '#server/people/update-resident.server.ts'
 import { createFollowUp } from '#server/procedures/dossier-follow-ups.server.ts'
+import { resolveProcedure } from '#server/procedures/resolve-procedure.server.ts'
 import { dossierFollowUps } from '#server/procedures/schema.ts'
 
 /** The volunteer recording a visit, with the residential groups where they may (policy: outreach.record). */
@@ -179,9 +181,12 @@ async function followDossier(
 	visit: VisitInput,
 	options: RecordVisitOptions,
 ): Promise<{ id: string | null; status: 'unknownProcedure' | 'linked' | 'created' }> {
-	const { procedureCode, dossierCode } = visit.dossier as NonNullable<VisitInput['dossier']>
+	const { procedureCode: typed, dossierCode } = visit.dossier as NonNullable<VisitInput['dossier']>
+	// The volunteer may type the national code or the procedure's name, as on the dossiers page.
+	const procedure = await resolveProcedure(tx, typed)
+	if (!procedure.ok) return { id: null, status: 'unknownProcedure' }
 	const created = await createFollowUp(tx, options.audit, {
-		procedureCode,
+		procedureCode: procedure.code,
 		dossierCode,
 		filedOn: dateInVietnam(clampOccurredAt(options.visitedAt)),
 		residentialGroupId: groupId,

@@ -11,6 +11,7 @@ import {
 	uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from '#server/identity/schema.ts'
+import { visitActions, visitOutcomes, vneidReportResults } from '#server/outreach/visit-vocabulary.ts'
 import { households, residents } from '#server/people/schema.ts'
 import { dossierFollowUps } from '#server/procedures/schema.ts'
 import { residentialGroups, wards } from '#server/ward/schema.ts'
@@ -20,38 +21,6 @@ import { residentialGroups, wards } from '#server/ward/schema.ts'
  * A visit is logged on the volunteer's phone, often without network, and synced later: its id is made
  * on the phone and is the idempotency key (a second delivery of the same visit changes nothing).
  */
-
-/** What a volunteer did for one person (the visit form's tick boxes and quick buttons). */
-export const visitActions = [
-	'vneidInstalled',
-	'vneidLevel2Activated',
-	'publicServiceAccount',
-	'onlineProcedure',
-	'cashlessPayment',
-	'scamAwareness',
-	'aiToolShown',
-	'lessonTaught',
-	'assessmentGiven',
-] as const
-export type VisitAction = (typeof visitActions)[number]
-
-/** How the visit went, for the household as a whole. */
-export const visitOutcomes = ['helped', 'nothingNeeded', 'notHome', 'declined', 'comeBack'] as const
-export type VisitOutcome = (typeof visitOutcomes)[number]
-
-/**
- * What became of a VNeID level the volunteer reported: applied to the resident; already so on the
- * server; or a conflict (the level was changed on the server since the volunteer's copy was made) kept
- * for the volunteer to settle — then `resolvedApplied` or `resolvedKept`.
- */
-export const vneidReportResults = [
-	'applied',
-	'alreadySet',
-	'conflict',
-	'resolvedApplied',
-	'resolvedKept',
-] as const
-export type VneidReportResult = (typeof vneidReportResults)[number]
 
 /** Thăm hộ: one visit to a household by a volunteer. */
 export const outreachVisits = pgTable(

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type VisitAction, visitActions, visitOutcomes } from '#server/outreach/schema.ts'
+import { type VisitAction, visitActions, visitOutcomes } from '#server/outreach/visit-vocabulary.ts'
 import { DossierCodeSchema } from '#server/procedures/dossier-follow-ups.server.ts'
 
 /*
@@ -39,7 +39,7 @@ const VisitFieldsSchema = z.object({
 	outcome: z.enum(visitOutcomes, { error: 'outreach.error.outcomeRequired' }),
 	nextVisitOn: z.union([z.literal(''), z.iso.date({ error: 'outreach.error.dateInvalid' })]),
 	note: z.string().max(1000, 'outreach.error.noteTooLong'),
-	procedureCode: z.string().trim().max(40),
+	procedureCode: z.string().trim().max(300),
 	dossierCode: z.union([z.literal(''), DossierCodeSchema]),
 })
 

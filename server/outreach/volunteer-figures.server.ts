@@ -112,3 +112,10 @@ export async function readVolunteerFigures(
 	)
 	return { people: people.map(toRow), groups: groups.map(toRow), organizations: organizations.map(toRow) }
 }
+
+/** The first day of the figures: the `tu` query parameter if it is a past date, else 1 January this year. */
+export function figuresSince(sent: string | null, today: string): string {
+	return sent && /^\d{4}-\d{2}-\d{2}$/.test(sent) && !Number.isNaN(Date.parse(sent)) && sent <= today
+		? sent
+		: `${today.slice(0, 4)}-01-01`
+}

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { CERTIFICATION_MIN_AGE, type PersonNeed, VNEID_MIN_AGE } from '#server/outreach/person-needs.ts'
 import { rowsOf } from '#server/people/import-jobs/rows-of.ts'
 
 /*
@@ -8,13 +9,7 @@ import { rowsOf } from '#server/people/import-jobs/rows-of.ts'
  * is obvious. What each person needs is computed from the registry, the visits and the certificates.
  */
 
-/** Level-2 accounts are issued from 14 (Nghị định 59/2022/NĐ-CP, art. 12); younger children use a parent's. */
-export const VNEID_MIN_AGE = 14
-/** Target 4 of the plan counts adults (18 and over) certified on the universal digital-skills standard. */
-export const CERTIFICATION_MIN_AGE = 18
 export const WORKLIST_PAGE_SIZE = 40
-
-export type PersonNeed = 'notReached' | 'vneid' | 'certification'
 
 export interface WorklistPerson {
 	id: string
