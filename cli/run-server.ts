@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { importQuestionBankAtStart } from '#server/assessment/import-questions.server.ts'
 import { prepareAssistant } from '#server/assistant/prepare-assistant.server.ts'
 import { readEnv } from '#server/config/env.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
@@ -45,6 +46,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	}
 	// Learning content from content/ into the database (skipped when those files were imported before).
 	await importLearningContentAtStart(services.db)
+	// The question bank (content/questions) refers to the courses: imported right after them.
+	await importQuestionBankAtStart(services.db)
 	await prepareAssistant(services)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
