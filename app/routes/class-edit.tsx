@@ -104,7 +104,6 @@ export default function ClassEdit({ loaderData, actionData }: Route.ComponentPro
 	const [form, fields] = useForm<{ [K in keyof z.input<typeof ClassEditFormSchema>]?: string }>({
 		lastResult: actionData?.result,
 		defaultValue: defaults(klass),
-		shouldValidate: 'onBlur',
 	})
 	return (
 		<div className="stack">

@@ -64,7 +64,6 @@ export default function ClassNew({ loaderData, actionData }: Route.ComponentProp
 			capacity: '30',
 			instructorId: instructors.some((i) => i.id === me) ? me : instructors[0]?.id,
 		},
-		shouldValidate: 'onBlur',
 	})
 	return (
 		<div className="stack">
