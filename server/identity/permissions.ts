@@ -30,6 +30,8 @@ export const permissions = [
 	'organizations.manage',
 	/** Log door-to-door visits and help given. */
 	'outreach.record',
+	/** Record an oral or in-class assessment and confirm practical tasks for residents in scope. */
+	'assessment.confirm',
 	/** Schedule classes, take attendance, run in-class quizzes. */
 	'classes.manage',
 	/**
@@ -137,11 +139,18 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 	},
 	volunteer: {
 		scopeKinds: ['residentialGroup'],
-		permissions: ['learning.self', 'people.read', 'certificates.read', 'people.revealPhone', 'outreach.record'],
+		permissions: [
+			'learning.self',
+			'people.read',
+			'certificates.read',
+			'people.revealPhone',
+			'outreach.record',
+			'assessment.confirm',
+		],
 	},
 	instructor: {
 		scopeKinds: ['ward'],
-		permissions: ['learning.self', 'classes.manage'],
+		permissions: ['learning.self', 'classes.manage', 'assessment.confirm'],
 	},
 	learner: {
 		scopeKinds: ['self'],

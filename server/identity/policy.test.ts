@@ -30,6 +30,7 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'organizations.manage': ['wardAdmin', 'focalPoint'],
 	'outreach.record': ['groupLeader', 'volunteer'],
 	'classes.manage': ['wardAdmin', 'instructor'],
+	'assessment.confirm': ['volunteer', 'instructor'],
 	'programmes.manage': ['wardAdmin', 'steeringStaff', 'groupLeader'],
 	'indicators.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'auditor'],
 	'indicators.manage': ['wardAdmin'],
