@@ -180,6 +180,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 		probe: { form: { reason: 'Cấp nhầm người' } },
 	},
 	'routes/certificate-pdf.ts': { loader: 'certificates.read' },
+	'routes/certificate-import.tsx': {
+		loader: 'certificates.manage',
+		action: 'certificates.manage',
+		probe: { form: { source: 'vneid', trackId: 'citizen' } },
+	},
+	'routes/certificate-import-batch.tsx': { loader: 'certificates.manage', action: 'certificates.manage' },
+	'routes/certificate-import-unmatched.ts': { loader: 'certificates.manage' },
 	'routes/certificates-mine.tsx': { loader: 'learning.self' },
 	'routes/certificate-mine-pdf.ts': { loader: 'learning.self' },
 	'routes/verify-form.tsx': { loader: 'public' },

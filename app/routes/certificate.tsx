@@ -7,8 +7,8 @@ import { formatDateTime, formatIsoDate } from '#app/utils/format-date.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requireCertificateAccess } from '#server/certification/certificate-access.server.ts'
 import { REVOKE_REASON_MAX, revokeCertificate } from '#server/certification/revoke-certificate.server.ts'
-import { can } from '#server/identity/policy.server.ts'
-import { requireCsrf } from '#server/identity/require-csrf.server.ts'
+import { can, requirePermission } from '#server/identity/policy.server.ts'
+import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { loadResidentPolicyTarget } from '#server/identity/resident-policy-target.server.ts'
 import type { Route } from './+types/certificate'
 
@@ -36,14 +36,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 const RevokeSchema = z.object({ reason: z.string().trim().min(1).max(REVOKE_REASON_MAX) })
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+	// The token first: a forged post learns nothing, not even whether the certificate exists.
+	await requirePermission(request, context, 'certificates.manage')
+	const formData = await readCsrfCheckedForm(request, context)
 	const { user, record } = await requireCertificateAccess(
 		request,
 		context,
 		params.certificateId,
 		'certificates.manage',
 	)
-	const formData = await request.formData()
-	await requireCsrf(request, formData, context)
 	const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) return data({ error: 'reasonRequired' as const }, { status: 400 })
 	const audit = requestAudit(context, user)
