@@ -2,7 +2,7 @@ import { Form, Link } from 'react-router'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 import { ageBands } from '#server/people/age-bands.ts'
-import type { ResidentListQuery } from '#server/people/resident-filters.ts'
+import { learningStatuses, type ResidentListQuery } from '#server/people/resident-filters.ts'
 
 interface Options {
 	groups: { id: string; name: string }[]
@@ -55,6 +55,13 @@ export function ResidentFilters({ query, options }: { query: ResidentListQuery; 
 				{(['0', '1', '2'] as const).map((level) => (
 					<option key={level} value={level}>
 						{t(`people.vneid.${level}`)}
+					</option>
+				))}
+			</Select>
+			<Select id="f-learning" name="learning" label={t('people.filter.learning')} value={query.learning}>
+				{learningStatuses.map((status) => (
+					<option key={status} value={status}>
+						{t(`people.learning.${status}`)}
 					</option>
 				))}
 			</Select>

@@ -1,7 +1,10 @@
 import { and, asc, count, desc, eq, exists, gte, like, lte, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { compileAll, inlineContext } from '#server/indicators/compile-indicators.ts'
+import { certified } from '#server/indicators/conditions/certification-conditions.ts'
+import { isLearner } from '#server/indicators/conditions/learning-conditions.ts'
 import { type AgeBandCode, birthYearRange } from '#server/people/age-bands.ts'
-import type { ResidentListQuery } from '#server/people/resident-filters.ts'
+import type { LearningStatus, ResidentListQuery } from '#server/people/resident-filters.ts'
 import { households, residents, residentTargetGroups } from '#server/people/schema.ts'
 import { foldVietnamese } from '#server/people/search-name.ts'
 import { residentialGroups } from '#server/ward/schema.ts'
@@ -97,6 +100,7 @@ export function residentListCondition(
 	if (query.sex) conditions.push(eq(residents.sex, query.sex))
 	if (query.vneid) conditions.push(eq(residents.vneidLevel, Number(query.vneid)))
 	if (query.status !== 'all') conditions.push(eq(residents.status, query.status))
+	if (query.learning) conditions.push(learningStatusCondition(query.learning))
 	if (query.ageBand) {
 		const { from, to } = birthYearRange(query.ageBand as AgeBandCode, referenceYear)
 		conditions.push(gte(residents.birthYear, from), lte(residents.birthYear, to))
@@ -117,6 +121,23 @@ export function residentListCondition(
 		)
 	}
 	return and(...conditions)
+}
+
+/**
+ * The learning-status filter in the indicators' own vocabulary, so "certified" in the list means exactly
+ * what it means on the dashboard (valid today, any basis; learning = at least one lesson finished).
+ */
+function learningStatusCondition(status: LearningStatus): SQL {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+	const conditions = [
+		certified.schema.parse({ kind: 'certified' }),
+		isLearner.schema.parse({ kind: 'learner', minLessons: 1 }),
+	]
+	const ctx = inlineContext({ asOf: today, referenceYear: Number(today.slice(0, 4)) }, [])
+	const [holdsCertificate, startedLearning] = conditions.map((c) => compileAll([c], ctx)) as [SQL, SQL]
+	if (status === 'certified') return holdsCertificate
+	if (status === 'learning') return sql`${startedLearning} and (${holdsCertificate}) is not true`
+	return sql`(${startedLearning}) is not true and (${holdsCertificate}) is not true`
 }
 
 /** The list's sort orders (the group order needs residential_group joined). */

@@ -2,6 +2,13 @@ import { z } from 'zod'
 import { ageBands } from '#server/people/age-bands.ts'
 import { targetGroupCodes } from '#server/people/schema.ts'
 
+/**
+ * Where a person stands in the movement: no lesson finished yet, learning (at least one lesson finished),
+ * or holding a valid certificate (earned here or confirmed elsewhere).
+ */
+export const learningStatuses = ['notStarted', 'learning', 'certified'] as const
+export type LearningStatus = (typeof learningStatuses)[number]
+
 const ageBandCodes = ageBands.map((b) => b.code) as [string, ...string[]]
 
 /** Query-string filters of the resident list; unknown or malformed values are dropped, not errors. */
@@ -12,6 +19,7 @@ export const ResidentListQuerySchema = z.object({
 	ageBand: z.enum(ageBandCodes).optional().catch(undefined),
 	sex: z.enum(['male', 'female']).optional().catch(undefined),
 	vneid: z.enum(['0', '1', '2']).optional().catch(undefined),
+	learning: z.enum(learningStatuses).optional().catch(undefined),
 	status: z.enum(['active', 'movedAway', 'deceased', 'all']).catch('active'),
 	sort: z.enum(['name', '-name', 'age', '-age', 'group']).catch('name'),
 	trang: z.coerce.number().int().min(1).max(100_000).catch(1),
