@@ -6,6 +6,7 @@ import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
+import { seedDemoIndicators } from '#server/indicators/demo-indicators.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
 import { importLearningContentAtStart } from '#server/learning/import-content.server.ts'
 import { resolveBackupKey } from '#server/operations/backup/backup-key.server.ts'
@@ -34,7 +35,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	const services = await bootstrap({ env, demo, command: dev ? 'dev' : 'serve' })
 	if (env.BACKUP_DIR) resolveBackupKey(env, demo, () => services.keyring)
 	const residents = values.size ? Number.parseInt(values.size, 10) : 5000
-	if (demo && !(await hasWard(services.db))) {
+	const seedingDemo = demo && !(await hasWard(services.db))
+	if (seedingDemo) {
 		if (!Number.isInteger(residents) || residents < 10)
 			throw new Error('--size phải là số nguyên ≥ 10 / must be an integer ≥ 10')
 		console.info(`Đang tạo phường mẫu (${residents} người dân)… / seeding the demo ward…`)
@@ -48,6 +50,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	await importLearningContentAtStart(services.db)
 	// The question bank (content/questions) refers to the courses: imported right after them.
 	await importQuestionBankAtStart(services.db)
+	// The demo ward's learning history and past months' indicator snapshots need the lessons above.
+	if (seedingDemo) await seedDemoIndicators(services.db, { seed: 2026 })
 	await prepareAssistant(services)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })

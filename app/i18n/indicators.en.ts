@@ -30,6 +30,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
 	'dashboard.change.count': '{sign}{value} people',
 	'indicator.back': '← All targets',
 	'indicator.howCounted': 'How it is counted',
+	'indicator.conditions.title': 'Counting conditions (in the system vocabulary)',
 	'indicator.conditions.population': 'Counted among (denominator): active residents',
 	'indicator.conditions.reached': 'Counted as reached (numerator) when',
 	'indicator.trend.title': 'Month by month',

@@ -29,6 +29,7 @@ export const indicatorsVi = {
 	'dashboard.change.count': '{sign}{value} người',
 	'indicator.back': '← Tất cả chỉ tiêu',
 	'indicator.howCounted': 'Cách tính',
+	'indicator.conditions.title': 'Điều kiện đếm (theo bộ từ vựng của hệ thống)',
 	'indicator.conditions.population': 'Tính trên (mẫu số): người dân đang cư trú',
 	'indicator.conditions.reached': 'Được tính là đạt (tử số) khi',
 	'indicator.trend.title': 'Diễn biến theo tháng',

@@ -115,12 +115,15 @@ export default function DashboardIndicator({ loaderData }: Route.ComponentProps)
 			<section aria-labelledby="how">
 				<h2 id="how">{t('indicator.howCounted')}</h2>
 				<p>{d.explanation}</p>
-				<dl className="facts">
-					<dt>{t('indicator.conditions.population')}</dt>
-					<dd>{d.conditions.population || '—'}</dd>
-					<dt>{t('indicator.conditions.reached')}</dt>
-					<dd>{d.conditions.reached}</dd>
-				</dl>
+				<details>
+					<summary>{t('indicator.conditions.title')}</summary>
+					<p>
+						<strong>{t('indicator.conditions.population')}:</strong> {d.conditions.population || '—'}
+					</p>
+					<p>
+						<strong>{t('indicator.conditions.reached')}:</strong> {d.conditions.reached}
+					</p>
+				</details>
 				{d.canEdit ? (
 					<p>
 						<Link to={`/quan-tri/chi-tieu/${d.code}`}>{t('indicator.edit')}</Link>

@@ -1,16 +1,9 @@
 import { z } from 'zod'
+import { breakdownDimensions } from '#server/indicators/breakdown-dimensions.ts'
 import type { ConditionModule } from '#server/indicators/condition-module.ts'
 import { conditionModules, type LeafCondition } from '#server/indicators/conditions/index.ts'
 
-/** How a number can be broken down on the dashboard. */
-export const breakdownDimensions = [
-	'residentialGroup',
-	'organization',
-	'targetGroup',
-	'sex',
-	'ageBand',
-] as const
-export type BreakdownDimension = (typeof breakdownDimensions)[number]
+export { type BreakdownDimension, breakdownDimensions } from '#server/indicators/breakdown-dimensions.ts'
 
 const leafSchemas = (conditionModules as readonly ConditionModule[]).map((m) => m.schema) as unknown as [
 	z.ZodType<LeafCondition>,

@@ -28,7 +28,7 @@ export function BarChart({
 }) {
 	const id = useId()
 	const width = 320
-	const labelWidth = 120
+	const labelWidth = 128
 	const row = 22
 	const height = Math.max(row, data.length * row) + 18
 	const scale = (v: number) => ((width - labelWidth - 48) * Math.min(v, max)) / (max || 1)
@@ -46,7 +46,7 @@ export function BarChart({
 			{data.map((d, i) => (
 				<g key={`${d.label}-${i}`} transform={`translate(0 ${i * row})`}>
 					<text x={labelWidth - 4} y={15} textAnchor="end" fontSize="11" fill="currentColor">
-						{d.label.length > 20 ? `${d.label.slice(0, 19)}…` : d.label}
+						{d.label.length > 18 ? `${d.label.slice(0, 17)}…` : d.label}
 					</text>
 					<rect
 						x={labelWidth}
