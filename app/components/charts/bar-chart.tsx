@@ -44,7 +44,7 @@ export function BarChart({
 			<title id={`${id}-t`}>{title}</title>
 			<desc id={`${id}-d`}>{summary}</desc>
 			{data.map((d, i) => (
-				<g key={`${d.label}-${i}`} transform={`translate(0 ${i * row})`}>
+				<g key={d.label} transform={`translate(0 ${i * row})`}>
 					<text x={labelWidth - 4} y={15} textAnchor="end" fontSize="11" fill="currentColor">
 						{d.label.length > 18 ? `${d.label.slice(0, 17)}…` : d.label}
 					</text>

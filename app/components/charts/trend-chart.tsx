@@ -56,7 +56,7 @@ export function TrendChart({
 				const x = left + i * column + column * 0.15
 				const h = d.value === null ? 0 : y(0) - y(d.value)
 				return (
-					<g key={`${d.label}-${i}`}>
+					<g key={d.label}>
 						<rect x={x} y={y(0) - h} width={column * 0.7} height={h} fill={d.live ? '#6b8fc2' : '#0b4f9c'} />
 						<text x={x + column * 0.35} y={height - 6} textAnchor="middle" fontSize="10" fill="currentColor">
 							{d.label}
