@@ -3,7 +3,7 @@ import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { certificates } from '#server/certification/schema.ts'
 import type { Database } from '#server/db/client.server.ts'
 
-export const REVOKE_REASON_MAX = 500
+export { REVOKE_REASON_MAX } from '#server/certification/revoke-limits.ts'
 
 export type RevokeResult =
 	| { ok: true }
