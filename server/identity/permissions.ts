@@ -35,8 +35,8 @@ export const permissions = [
 	/** Schedule classes, take attendance, run in-class quizzes. */
 	'classes.manage',
 	/**
-	 * Run the plan's programmes: Gia đình số criteria, Chợ số audience, pilot models (ward scope), and assign
-	 * digital ambassadors to households (within scope). Seeing their progress needs `indicators.read`.
+	 * Run the plan's programmes: Gia đình số criteria, Chợ số audience and records, pilot models. Seeing their
+	 * progress needs `indicators.read`; assigning digital ambassadors to households is `people.write`.
 	 */
 	'programmes.manage',
 	/** See indicators and dashboards within scope. */
@@ -133,7 +133,6 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'people.revealPersonalId',
 			'people.revealPhone',
 			'outreach.record',
-			'programmes.manage',
 			'indicators.read',
 		],
 	},

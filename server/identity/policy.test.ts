@@ -31,7 +31,7 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'outreach.record': ['groupLeader', 'volunteer'],
 	'classes.manage': ['wardAdmin', 'instructor'],
 	'assessment.confirm': ['volunteer', 'instructor'],
-	'programmes.manage': ['wardAdmin', 'steeringStaff', 'groupLeader'],
+	'programmes.manage': ['wardAdmin', 'steeringStaff'],
 	'indicators.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'auditor'],
 	'indicators.manage': ['wardAdmin'],
 	'reports.submit': ['focalPoint'],
