@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
+import { REVOKE_REASON_MAX } from '#server/certification/revoke-limits.ts'
 import { certificates } from '#server/certification/schema.ts'
 import type { Database } from '#server/db/client.server.ts'
-
-export { REVOKE_REASON_MAX } from '#server/certification/revoke-limits.ts'
 
 export type RevokeResult =
 	| { ok: true }
