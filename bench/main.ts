@@ -1,6 +1,7 @@
 import { benchAssistant } from '#bench/assistant.bench.ts'
 import { benchBackup } from '#bench/backup.bench.ts'
 import { benchImport } from '#bench/import.bench.ts'
+import { benchIndicators } from '#bench/indicators.bench.ts'
 import { benchLoad } from '#bench/load.bench.ts'
 import { benchPages } from '#bench/pages.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
@@ -30,6 +31,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 	backup: {
 		describe: 'Sao lưu và khôi phục, cả hai CSDL / backup and restore on both engines (size = residents)',
 		run: (size) => benchBackup(size ?? 5_000),
+	},
+	indicators: {
+		describe:
+			'Chỉ tiêu: tính cả 9 chỉ tiêu với mọi phân tích, lần đầu và lặp lại, so với quét đếm toàn bộ bảng / all indicators with all breakdowns, cold and warm, ratio to a full counting scan (size = residents; INDICATORS_BENCH_ENGINE=postgres for PostgreSQL)',
+		run: (size) => benchIndicators(size ?? 100_000),
 	},
 	load: {
 		describe:

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm'
+import { measure, ms, openBenchServices } from '#bench/bench-utils.ts'
+import { readEnv } from '#server/config/env.server.ts'
+import { openDatabase } from '#server/db/client.server.ts'
+import { refreshStatistics } from '#server/db/maintenance.server.ts'
+import { migrateDatabase } from '#server/db/migrate.server.ts'
+import { seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
+import { computeIndicators } from '#server/indicators/compute-indicators.server.ts'
+import { seedDemoLearningHistory } from '#server/indicators/demo-learning-history.server.ts'
+import {
+	ensureStandardIndicators,
+	listIndicatorDefinitions,
+} from '#server/indicators/indicator-definitions.server.ts'
+import { importLearningContent } from '#server/learning/import-content.server.ts'
+import { createTestKeyring } from '#server/security/keyring.server.ts'
+import { postgresUrl, startThrowawayCluster } from '#tests/support/postgres-cluster.ts'
+import type { TestServices } from '#tests/support/test-services.ts'
+
+/*
+ * `npm run bench -- indicators [residents]`: a generated ward (default 100,000 residents) with its
+ * learning history (lesson_progress, from the demo generator) and VNeID-confirmed certificates; the time
+ * to compute every indicator with every breakdown, cold (first run) and warm (p50), and the floor: one
+ * statement counting every row of the same tables on the same engine. PGlite by default;
+ * INDICATORS_BENCH_ENGINE=postgres runs it on a throwaway PostgreSQL (the province-size run), or
+ * BENCH_DATABASE_URL on a database you provide.
+ */
+export async function benchIndicators(size: number): Promise<void> {
+	const onPostgres = process.env.INDICATORS_BENCH_ENGINE === 'postgres' && !process.env.BENCH_DATABASE_URL
+	const cluster = onPostgres ? await startThrowawayCluster() : null
+	let services: TestServices
+	if (cluster) {
+		const url = postgresUrl(cluster, 'postgres')
+		const database = await openDatabase({ databaseUrl: url })
+		await migrateDatabase(database)
+		services = {
+			env: readEnv({ DATABASE_URL: url }),
+			database,
+			db: database.db,
+			keyring: createTestKeyring(),
+			close: () => database.close(),
+		}
+	} else services = await openBenchServices()
+	try {
+		const t0 = performance.now()
+		await seedDemoWard(services, { residents: size, seed: 2026 })
+		const t1 = performance.now()
+		await importLearningContent(services.db)
+		const ward = await services.db.query.wards.findFirst({ columns: { id: true } })
+		if (!ward) throw new Error('seed failed')
+		const today = '2026-12-07'
+		const history = await seedDemoLearningHistory(services.db, {
+			wardId: ward.id,
+			seed: 2026,
+			from: '2026-01-01',
+			today,
+		})
+		// Confirmed on VNeID (target 4): about two thirds of the adults who finished a course by the autumn.
+		await services.db.execute(sql`insert into certificate (ward_id, resident_id, track_id, code, basis, issued_on)
+			select r.ward_id, r.id, 'citizen', 'B' || substr(md5(r.id::text), 1, 11), 'vneid',
+				date '2026-03-01' + (abs(hashtext(r.id::text)) % 250)
+			from resident r join learner l on l.resident_id = r.id
+			where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
+				and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
+		await ensureStandardIndicators(services.db, ward.id)
+		await refreshStatistics(services.database)
+		const t2 = performance.now()
+		const counts = (await services.db.execute(sql`select
+			(select count(*) from resident)::int as residents, (select count(*) from learner)::int as learners,
+			(select count(*) from lesson_progress)::int as progress, (select count(*) from certificate)::int as certificates,
+			(select count(*) from organization_membership)::int as memberships,
+			(select count(*) from resident_target_group)::int as target_groups`)) as unknown as {
+			rows: Record<string, number>[]
+		}
+		const c = counts.rows[0]!
+		console.info(
+			`indicators ${services.database.kind}: ${c.residents} residents, ${c.learners} learners, ${c.progress} lesson_progress rows (${history.lessonsCompleted} generated), ${c.certificates} certificates, ${c.memberships} memberships, ${c.target_groups} target-group rows`,
+		)
+		console.info(
+			`  data: ward ${((t1 - t0) / 1000).toFixed(1)} s, content + history + certificates ${((t2 - t1) / 1000).toFixed(1)} s`,
+		)
+		const definitions = await listIndicatorDefinitions(services.db, ward.id)
+		const compute = () =>
+			computeIndicators(services.db, { wardId: ward.id, indicators: definitions, asOf: today })
+		const floorQuery = () =>
+			services.db.execute(sql`select (select count(*) from resident) + (select count(*) from learner)
+				+ (select count(*) from lesson_progress) + (select count(*) from learning_lesson)
+				+ (select count(*) from resident_target_group) + (select count(*) from organization_membership)
+				+ (select count(*) from organization) + (select count(*) from certificate) as n`)
+		const coldStart = performance.now()
+		const values = await compute()
+		const cold = performance.now() - coldStart
+		const floorColdStart = performance.now()
+		await floorQuery()
+		const floorCold = performance.now() - floorColdStart
+		const warm = await measure(compute, 10, 2)
+		const floor = await measure(floorQuery, 10, 2)
+		console.info(
+			`  all ${definitions.length} indicators × 5 breakdowns (one statement): cold ${ms(cold)}, warm p50 ${ms(warm.p50)} p95 ${ms(warm.p95)}`,
+		)
+		console.info(
+			`  floor (count every row of the same tables): cold ${ms(floorCold)}, warm p50 ${ms(floor.p50)}; ratio warm ${(warm.p50 / Math.max(floor.p50, 0.01)).toFixed(2)}×`,
+		)
+		for (const v of values)
+			console.info(
+				`    ${v.code.padEnd(3)} ${String(v.numerator).padStart(8)} / ${String(v.denominator).padEnd(8)} groups ${v.breakdowns.residentialGroup.length}, orgs ${v.breakdowns.organization.length}`,
+			)
+	} finally {
+		await services.close()
+		cluster?.stop()
+	}
+}
