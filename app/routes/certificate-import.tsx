@@ -3,12 +3,12 @@ import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { formatDateTime } from '#app/utils/format-date.ts'
+import { externalCertificateSources } from '#server/certification/certificate-kinds.ts'
 import {
 	listCertificationImports,
 	prepareCertificationImport,
 } from '#server/certification/import/certification-import.server.ts'
 import { listTrackOptions } from '#server/certification/list-certificates.server.ts'
-import { externalCertificateSources } from '#server/certification/schema.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { defaultImportLimits } from '#server/people/import/import-limits.ts'

@@ -4,12 +4,12 @@ import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import certificationStylesHref from '#app/styles/certification.css?url'
 import { formatIsoDate } from '#app/utils/format-date.ts'
+import { certificateBases, certificateStatuses } from '#server/certification/certificate-kinds.ts'
 import {
 	listCertificates,
 	listTrackOptions,
 	parseCertificateListQuery,
 } from '#server/certification/list-certificates.server.ts'
-import { certificateBases, certificateStatuses } from '#server/certification/schema.ts'
 import {
 	can,
 	requirePermission,

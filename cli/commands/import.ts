@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Command } from '#cli/command.ts'
+import { importCertificationsUsage, runImportCertifications } from '#cli/commands/import-certifications.ts'
 import { readEnv } from '#server/config/env.server.ts'
 import { isImportFileError } from '#server/people/import/import-file-error.ts'
 import { createImportBatch, markImportQueued } from '#server/people/import-jobs/import-batches.server.ts'
@@ -32,8 +33,10 @@ export const importCommand: Command = {
 		'hocvuso import residents FILE [--group CODE] [--dry-run]',
 		'  --group CODE  tổ dân phố cho các trang không ghi rõ tổ / group for sheets that name none',
 		'  --dry-run     chỉ kiểm tra, không ghi / check only, write nothing',
+		...importCertificationsUsage,
 	],
 	async run(args) {
+		if (args[0] === 'certifications') return runImportCertifications(args.slice(1))
 		const { values, positionals } = parseArgs({
 			args,
 			options: { group: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+	certificateBases,
+	certificateStatuses,
+	externalCertificateSources,
+} from '#server/certification/certificate-kinds.ts'
 import { users } from '#server/identity/schema.ts'
 import { learningTracks } from '#server/learning/schema.ts'
 import { residents } from '#server/people/schema.ts'
@@ -11,16 +16,14 @@ import { wards } from '#server/ward/schema.ts'
  * platform, VNeID) and recorded from the lists the ward receives. See docs/decisions/ on the signing scheme.
  */
 
-/** Why the certificate exists: earned in hocvuso, or confirmed elsewhere and imported. */
-export const certificateBases = ['final_assessment', 'oral_assessment', 'national_platform', 'vneid'] as const
-export type CertificateBasis = (typeof certificateBases)[number]
-
-/** The two bases whose lists are imported. */
-export const externalCertificateSources = ['national_platform', 'vneid'] as const
-export type ExternalCertificateSource = (typeof externalCertificateSources)[number]
-
-export const certificateStatuses = ['valid', 'revoked'] as const
-export type CertificateStatus = (typeof certificateStatuses)[number]
+export {
+	type CertificateBasis,
+	type CertificateStatus,
+	certificateBases,
+	certificateStatuses,
+	type ExternalCertificateSource,
+	externalCertificateSources,
+} from '#server/certification/certificate-kinds.ts'
 
 export interface CertificateImportCounts {
 	rows: number
