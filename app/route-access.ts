@@ -173,6 +173,19 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// is refused at once); confirming needs a signed-in learner.
 	'routes/class-check-in-scan.tsx': { loader: 'public' },
 	'routes/class-check-in.tsx': { loader: 'learning.self', action: 'learning.self' },
+	'routes/programme-overview.tsx': { loader: 'indicators.read' },
+	'routes/programme-family-criteria.tsx': { loader: 'programmes.manage', action: 'programmes.manage' },
+	'routes/programme-market.tsx': { loader: 'programmes.manage', action: 'programmes.manage' },
+	// Assigning an ambassador to a household changes household data: people.write within the household's group.
+	'routes/programme-ambassadors.tsx': { loader: 'people.write' },
+	'routes/programme-ambassador.tsx': {
+		loader: 'people.write',
+		action: 'people.write',
+		probe: { params: { residentId: 'resident' } },
+	},
+	'routes/programme-pilot-models.tsx': { loader: 'indicators.read', action: 'programmes.manage' },
+	'routes/programme-pilot-model.tsx': { loader: 'indicators.read', action: 'programmes.manage' },
+	'routes/programme-pilot-evidence.ts': { loader: 'indicators.read' },
 	'routes/certificates.tsx': { loader: 'certificates.read' },
 	'routes/certificate.tsx': {
 		loader: 'certificates.read',

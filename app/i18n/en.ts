@@ -8,12 +8,14 @@ import { indicatorsEn } from '#app/i18n/indicators.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
 import { outreachEn } from '#app/i18n/outreach.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
+import { programmesEn } from '#app/i18n/programmes.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
 	...assistantEn,
 	...classesEn,
+	...programmesEn,
 	...certificationEn,
 	...identityEn,
 	...indicatorsEn,

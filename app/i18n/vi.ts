@@ -8,11 +8,13 @@ import { indicatorsVi } from '#app/i18n/indicators.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
 import { outreachVi } from '#app/i18n/outreach.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
+import { programmesVi } from '#app/i18n/programmes.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
 	...assistantVi,
 	...classesVi,
+	...programmesVi,
 	...certificationVi,
 	...identityVi,
 	...indicatorsVi,
