@@ -56,9 +56,10 @@ function FigureTable({
 	const { t, locale } = useTranslate()
 	if (rows.length === 0) return null
 	return (
-		<section aria-labelledby={id} className="stack">
+		<div className="stack">
 			<h2 id={id}>{t(titleKey)}</h2>
-			<div className="table-scroll">
+			{/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls; keyboard users must reach it (WCAG 2.1.1, axe scrollable-region-focusable) */}
+			<section className="table-scroll" aria-labelledby={id} tabIndex={0}>
 				<table className="audit-table outreach-figures">
 					<thead>
 						<tr>
@@ -91,7 +92,7 @@ function FigureTable({
 						))}
 					</tbody>
 				</table>
-			</div>
-		</section>
+			</section>
+		</div>
 	)
 }
