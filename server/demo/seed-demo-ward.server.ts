@@ -4,6 +4,7 @@ import { DEMO_REFERENCE_DATE } from '#server/demo/demo-places.ts'
 import { generateDemoWard } from '#server/demo/generate-demo-ward.ts'
 import { insertDemoWard, toResidentRow } from '#server/demo/insert-demo-ward.server.ts'
 import { hashDemoPasswords, insertDemoUsers } from '#server/demo/seed-demo-users.server.ts'
+import { seedDemoVisits } from '#server/outreach/demo-visits.server.ts'
 import { refreshDerivedTargetGroups } from '#server/people/refresh-target-groups.server.ts'
 import { ensureStandardTargetGroups } from '#server/people/target-groups.server.ts'
 
@@ -49,6 +50,7 @@ export async function seedDemoWard(
 		await insertDemoWard(tx, ward, residentRows)
 		await refreshDerivedTargetGroups(tx, { asOf, wardId: ward.ward.id })
 		users = await insertDemoUsers(tx, ward, hashes)
+		await seedDemoVisits(tx, ward, { seed: options.seed, asOf })
 	})
 	return {
 		wardName: ward.ward.name,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, count, eq, ne } from 'drizzle-orm'
+import { and, count, eq, isNull, ne } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { users } from '#server/identity/schema.ts'
@@ -231,4 +231,18 @@ test('volunteer figures count visits and people helped per volunteer and team, w
 		.from(outreachVisitPeople)
 		.where(ne(outreachVisitPeople.actions, []))
 	expect(Number(helpedRows!.n)).toBeGreaterThan(0)
+})
+
+test('the demo ward comes with visit history by every group’s tech team volunteers', async () => {
+	const perGroup = await services.db
+		.select({ groupId: outreachVisits.residentialGroupId, n: count() })
+		.from(outreachVisits)
+		.groupBy(outreachVisits.residentialGroupId)
+	const groups = await services.db.select({ id: residentialGroups.id }).from(residentialGroups)
+	expect(perGroup.length).toBe(groups.length)
+	const [teamVolunteers] = await services.db
+		.select({ n: count() })
+		.from(users)
+		.where(and(isNull(users.username), isNull(users.passwordHash)))
+	expect(Number(teamVolunteers!.n)).toBeGreaterThanOrEqual(groups.length)
 })
