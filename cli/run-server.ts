@@ -15,6 +15,7 @@ import { type ControlSocket, startControlSocket } from '#server/operations/contr
 import { createLogger } from '#server/operations/logger.server.ts'
 import { createMetrics } from '#server/operations/metrics.server.ts'
 import { processState } from '#server/operations/process-state.server.ts'
+import { seedDemoClassesAndProgrammesAtStart } from '#server/programmes/seed-demo-programmes-at-start.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 import { setUpVneidSignIn } from '#server/vneid/set-up-vneid.server.ts'
 
@@ -52,6 +53,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	await importQuestionBankAtStart(services.db)
 	// The demo ward's learning history and past months' indicator snapshots need the lessons above.
 	if (seedingDemo) await seedDemoIndicators(services.db, { seed: 2026 })
+	// Community classes (attendance in the learning record) and the plan's programmes.
+	if (seedingDemo) await seedDemoClassesAndProgrammesAtStart(services.db, { seed: 2026 })
 	await prepareAssistant(services)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })
