@@ -20,6 +20,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },
 	{ to: '/lop-hoc', labelKey: 'nav.classes', permission: 'classes.manage' },
+	{ to: '/danh-gia-truc-tiep', labelKey: 'nav.oralAssessment', permission: 'assessment.confirm' },
 	{ to: '/chuong-trinh', labelKey: 'nav.programmes', permission: 'indicators.read' },
 	{ to: '/tiep-can', labelKey: 'nav.outreach', permission: 'outreach.record' },
 	{ to: '/ho-so-truc-tuyen', labelKey: 'nav.dossiers', permission: 'outreach.record' },

@@ -97,6 +97,20 @@ const cards: CardDefinition[] = [
 		bodyKey: 'learn.card.body',
 	},
 	{
+		id: 'assessment',
+		permission: 'learning.self',
+		to: '/hoc/kiem-tra',
+		titleKey: 'assessment.home.title',
+		bodyKey: 'assessment.card.body',
+	},
+	{
+		id: 'oralAssessment',
+		permission: 'assessment.confirm',
+		to: '/danh-gia-truc-tiep',
+		titleKey: 'assessment.card.oral.title',
+		bodyKey: 'assessment.card.oral.body',
+	},
+	{
 		id: 'myCertificates',
 		permission: 'learning.self',
 		when: (user) => user.residentId !== null,

@@ -1,4 +1,5 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
+import { assessmentEn } from '#app/i18n/assessment.en.ts'
 import { assistantEn } from '#app/i18n/assistant.en.ts'
 import { classesEn } from '#app/i18n/classes.en.ts'
 import { certificationEn } from '#app/i18n/certification.en.ts'
@@ -13,6 +14,7 @@ import type { MessageKey } from '#app/i18n/vi.ts'
 
 /** English: the second locale. */
 export const en: Record<MessageKey, string> = {
+	...assessmentEn,
 	...assistantEn,
 	...classesEn,
 	...programmesEn,

@@ -1,4 +1,5 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
+import { assessmentVi } from '#app/i18n/assessment.vi.ts'
 import { assistantVi } from '#app/i18n/assistant.vi.ts'
 import { classesVi } from '#app/i18n/classes.vi.ts'
 import { certificationVi } from '#app/i18n/certification.vi.ts'
@@ -12,6 +13,7 @@ import { programmesVi } from '#app/i18n/programmes.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
+	...assessmentVi,
 	...assistantVi,
 	...classesVi,
 	...programmesVi,

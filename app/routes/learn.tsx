@@ -57,6 +57,10 @@ export default function Learn({ loaderData }: Route.ComponentProps) {
 					<p>
 						<a href="/hoc/lo-trinh">{t('learn.home.changeTrack')}</a>
 					</p>
+					<p>
+						<a href="/hoc/kiem-tra">{t('assessment.home.title')}</a> ·{' '}
+						<a href="/hoc/nang-luc">{t('assessment.myMastery')}</a>
+					</p>
 				</section>
 			) : (
 				<section aria-labelledby="choose-title" className="hero">

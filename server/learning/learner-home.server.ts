@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { skippableLessonIds } from '#server/assessment/attempts.server.ts'
 import type { Database } from '#server/db/client.server.ts'
 import { currentEnrolment } from '#server/learning/learner-tracks.server.ts'
 import type { Learner } from '#server/learning/learners.server.ts'
@@ -102,7 +103,11 @@ export async function readLearnerHome(db: Database, learner: Learner): Promise<L
 		if (row.status === 'completed') course.completed += 1
 		courses.set(row.courseId, course)
 	}
-	const firstOpen = rows.find((r) => r.status !== 'completed')
+	// Lessons the placement test showed the learner already knows are not suggested next (still listed).
+	const skip = new Set(await skippableLessonIds(db, learner.id, enrolment.trackId))
+	const firstOpen =
+		rows.find((r) => r.status !== 'completed' && !skip.has(r.lessonId)) ??
+		rows.find((r) => r.status !== 'completed')
 	const next =
 		resume ??
 		(firstOpen
