@@ -83,6 +83,8 @@ export const residents = pgTable(
 		statusChangedAt: timestamp({ withTimezone: true }),
 		vneidLevel: smallint().notNull().default(0),
 		vneidUpdatedAt: timestamp({ withTimezone: true }),
+		/** Set when the person's data was erased on request: identifying fields blanked, history kept. */
+		anonymisedAt: timestamp({ withTimezone: true }),
 		version: integer().notNull().default(1),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
