@@ -38,9 +38,14 @@ function start(page) {
 			/** @type {SubmitEvent} */ (event).submitter || null
 		)
 		const idField = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="visitId"]'))
-		// A fresh id for every visit: a page kept offline would otherwise send the same one each time.
+		if (navigator.onLine) {
+			// One id per page load online: a double tap posts the same visit twice and it is stored once.
+			if (idField && !form.dataset.sent) idField.value = uuid()
+			form.dataset.sent = '1'
+			return
+		}
+		// Offline every tap is a visit of its own (a kept page would otherwise repeat one id).
 		if (idField) idField.value = uuid()
-		if (navigator.onLine) return
 		event.preventDefault()
 		if (!form.reportValidity()) return
 		const data = new FormData(form)
