@@ -1,0 +1,175 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.server.ts'
+import { bulkInsert } from '#server/demo/bulk-insert.server.ts'
+import { createRandom, type Random, shuffled } from '#server/demo/random.ts'
+import { learners, learningLessons, lessonProgress } from '#server/learning/schema.ts'
+import { courseQuizPassMarkPercent } from './attempts.server.ts'
+import { updateMastery } from './mastery-rules.ts'
+import {
+	assessmentAttemptItems,
+	assessmentAttempts,
+	assessmentItems,
+	competencyMastery,
+	type MasteryState,
+} from './schema.ts'
+import { scoreAttempt } from './score-answer.ts'
+
+/*
+ * The demo ward's quiz history, so the dashboards and the mastery page have data from the first start:
+ * every learner of the demo learning history who finished all lessons of a course took that course's quiz
+ * (a third of them twice), with an ability drawn per learner, and their mastery follows from the answers.
+ * Deterministic for a seed; written with bulk inserts (a few seconds for 5,000 residents).
+ */
+
+type PoolItem = {
+	id: string
+	competencyCode: string
+	level: string
+	kind: string
+	options: { id: string }[]
+	answer: (string | boolean)[]
+	revision: number
+}
+type Pool = Map<string, PoolItem[]>
+
+/** A plausible wrong answer of the item's kind (for the review page of a demo attempt). */
+function wrongAnswer(item: PoolItem): (string | boolean)[] {
+	if (item.kind === 'trueFalse') return [!item.answer[0]]
+	if (item.kind === 'ordering') return [...item.answer].reverse()
+	if (item.kind === 'matching') {
+		const pairs = item.answer.map((p) => String(p).split(':'))
+		return pairs.map(([o], i) => `${o}:${pairs[(i + 1) % pairs.length]![1]}`)
+	}
+	const other = item.options.find((o) => !item.answer.includes(o.id))
+	return other ? [other.id] : []
+}
+
+const alphabet = 'abcdefghijklmnopqrstuvwxyz234567'
+function token(random: Random): string {
+	let t = ''
+	for (let i = 0; i < 10; i++) t += alphabet[random.int(0, 31)]
+	return t
+}
+
+export interface DemoAssessmentSummary {
+	attempts: number
+	learners: number
+}
+
+export async function seedDemoAssessments(
+	db: Database,
+	input: { seed: number },
+): Promise<DemoAssessmentSummary> {
+	const random = createRandom(input.seed, 'assessments')
+	const items = await db
+		.select({
+			id: assessmentItems.id,
+			courseId: assessmentItems.courseId,
+			competencyCode: assessmentItems.competencyCode,
+			level: assessmentItems.level,
+			kind: assessmentItems.kind,
+			options: assessmentItems.options,
+			answer: assessmentItems.answer,
+			revision: assessmentItems.revision,
+		})
+		.from(assessmentItems)
+		.where(and(eq(assessmentItems.active, true), ne(assessmentItems.kind, 'practical')))
+		.orderBy(asc(assessmentItems.id))
+	const pool: Pool = new Map()
+	for (const item of items) pool.set(item.courseId, [...(pool.get(item.courseId) ?? []), item])
+	// Courses each learner finished, with when they finished the last lesson.
+	const finished = await db
+		.select({
+			learnerId: learners.id,
+			wardId: learners.wardId,
+			courseId: learningLessons.courseId,
+			lastDone: sql<string>`max(${lessonProgress.completedAt})`,
+			done: sql<number>`count(*)::int`,
+			total: sql<number>`(select count(*)::int from learning_lesson l2 where l2.course_id = ${learningLessons.courseId} and l2.status = 'published')`,
+		})
+		.from(lessonProgress)
+		.innerJoin(learners, eq(learners.id, lessonProgress.learnerId))
+		.innerJoin(learningLessons, eq(learningLessons.id, lessonProgress.lessonId))
+		.where(eq(lessonProgress.status, 'completed'))
+		.groupBy(learners.id, learners.wardId, learningLessons.courseId)
+		.orderBy(asc(learners.id), asc(learningLessons.courseId))
+	const attempts: (typeof assessmentAttempts.$inferInsert)[] = []
+	const served: (typeof assessmentAttemptItems.$inferInsert)[] = []
+	const outcomes = new Map<string, { wardId: string; byCompetency: Map<string, boolean[]> }>()
+	const ability = new Map<string, number>()
+	for (const row of finished) {
+		const courseItems = pool.get(row.courseId)
+		if (!courseItems || row.done < row.total || !row.lastDone) continue
+		if (!ability.has(row.learnerId)) ability.set(row.learnerId, 0.5 + random.next() * 0.45)
+		const p = ability.get(row.learnerId)!
+		const sittings = random.chance(0.33) ? 2 : 1
+		for (let sitting = 0; sitting < sittings; sitting++) {
+			const id = crypto.randomUUID()
+			const startedAt = new Date(
+				new Date(row.lastDone).getTime() + (1 + sitting * 2) * 86_400_000 * random.next(),
+			)
+			const chosen = shuffled(courseItems, random).slice(0, 10)
+			const results = chosen.map(() => random.chance(Math.min(0.98, p + sitting * 0.1)))
+			const score = scoreAttempt(results, courseQuizPassMarkPercent)
+			attempts.push({
+				id,
+				wardId: row.wardId,
+				learnerId: row.learnerId,
+				kind: 'courseQuiz',
+				courseId: row.courseId,
+				status: 'submitted',
+				plannedItems: chosen.length,
+				passMarkPercent: courseQuizPassMarkPercent,
+				startedAt,
+				submittedAt: new Date(startedAt.getTime() + random.int(4, 15) * 60_000),
+				correctCount: score.correctCount,
+				scorePercent: score.scorePercent,
+				passed: score.passed,
+			})
+			const learner = outcomes.get(row.learnerId) ?? { wardId: row.wardId, byCompetency: new Map() }
+			outcomes.set(row.learnerId, learner)
+			for (const [position, item] of chosen.entries()) {
+				const ids = item.kind === 'trueFalse' ? ['true', 'false'] : item.options.map((o) => o.id)
+				served.push({
+					attemptId: id,
+					position,
+					itemId: item.id,
+					itemRevision: item.revision,
+					competencyCode: item.competencyCode,
+					level: item.level,
+					optionTokens: shuffled(ids, random).map((optionId) => ({ token: token(random), optionId })),
+					answer: results[position] ? item.answer : wrongAnswer(item),
+					correct: results[position]!,
+					answeredAt: startedAt,
+				})
+				const list = learner.byCompetency.get(item.competencyCode) ?? []
+				list.push(results[position]!)
+				learner.byCompetency.set(item.competencyCode, list)
+			}
+		}
+	}
+	const mastery: (typeof competencyMastery.$inferInsert)[] = []
+	for (const [learnerId, { wardId, byCompetency }] of outcomes) {
+		for (const [competencyCode, list] of byCompetency) {
+			const value = updateMastery(null, list)
+			mastery.push({
+				learnerId,
+				wardId,
+				competencyCode,
+				state: value.state as MasteryState,
+				recent: value.recent,
+			})
+		}
+	}
+	await db.transaction(async (tx) => {
+		await bulkInsert(tx, assessmentAttempts, attempts)
+		await bulkInsert(tx, assessmentAttemptItems, served)
+		await bulkInsert(tx, competencyMastery, mastery)
+	})
+	return { attempts: attempts.length, learners: outcomes.size }
+}
+
+export async function seedDemoAssessmentsAtStart(db: Database, input: { seed: number }): Promise<void> {
+	const summary = await seedDemoAssessments(db, input)
+	console.info(`  ${summary.attempts} bài kiểm tra khóa học của ${summary.learners} người học`)
+}
