@@ -3,6 +3,7 @@ import { benchBackup } from '#bench/backup.bench.ts'
 import { benchImport } from '#bench/import.bench.ts'
 import { benchIndicators } from '#bench/indicators.bench.ts'
 import { benchLoad } from '#bench/load.bench.ts'
+import { benchOutreach } from '#bench/outreach.bench.ts'
 import { benchPages } from '#bench/pages.bench.ts'
 import { benchResidents } from '#bench/residents.bench.ts'
 import { benchSeed } from '#bench/seed.bench.ts'
@@ -41,6 +42,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 		describe:
 			'Tải hỗn hợp qua HTTP, PostgreSQL + 2 máy chủ / mixed HTTP load on PostgreSQL + 2 app servers (size = users)',
 		run: (size) => benchLoad(size),
+	},
+	outreach: {
+		describe:
+			'Đi từng nhà: danh sách của một tổ, thẻ hộ, đồng bộ 50 lượt thăm, kết quả toàn phường / worklist, household card, 50-visit sync, ward-wide figures (size = residents)',
+		run: (size) => benchOutreach(size ?? 100_000),
 	},
 	pages: {
 		describe:

@@ -29,18 +29,19 @@ export interface VolunteerFigures {
 	organizations: FigureRow[]
 }
 
+/** Ids as one array parameter, so `= any(…)` can use an index. */
 function idList(ids: string[]): SQL {
-	return sql`select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid`
+	return sql`${`{${ids.join(',')}}`}::uuid[]`
 }
 
 /** Visits (alias v) within the scope: in one of the groups, or made by a member of one of the organisations. */
 function scopeCondition(scope: FiguresScope): SQL {
 	if (scope.groups === 'all' || scope.organizations === 'all') return sql`true`
 	const parts: SQL[] = []
-	if (scope.groups.length > 0) parts.push(sql`v.residential_group_id in (${idList(scope.groups)})`)
+	if (scope.groups.length > 0) parts.push(sql`v.residential_group_id = any(${idList(scope.groups)})`)
 	if (scope.organizations.length > 0)
 		parts.push(sql`exists (select 1 from user_account u2 join organization_membership m on m.resident_id = u2.resident_id
-			where u2.id = v.volunteer_user_id and m.ended_on is null and m.organization_id in (${idList(scope.organizations)}))`)
+			where u2.id = v.volunteer_user_id and m.ended_on is null and m.organization_id = any(${idList(scope.organizations)}))`)
 	return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`
 }
 
@@ -75,39 +76,45 @@ export async function readVolunteerFigures(
 		select c.issued_by, r.residential_group_id, c.resident_id from certificate c join resident r on r.id = c.resident_id
 		where c.ward_id = ${input.wardId} and c.status = 'valid' and c.issued_on >= ${input.since}::date
 			and c.issued_by in (select volunteer_user_id from scoped)`
+	// Aggregates first, then joins: one pass over the visits whatever the number of volunteers.
+	const base = sql`scoped as (${visits}), helped as (${helped}), certified as (${certified})`
 	const people = rowsOf<Row>(
 		await db.execute(sql`
-		with scoped as (${visits}), helped as (${helped}), certified as (${certified})
-		select u.id, u.display_name as name,
-			(select count(*) from scoped s where s.volunteer_user_id = u.id) as visits,
-			(select count(distinct h.resident_id) from helped h where h.volunteer_user_id = u.id) as people_helped,
-			(select count(*) from certified c where c.issued_by = u.id) as certified
-		from user_account u where u.id in (select volunteer_user_id from scoped)
+		with ${base},
+		v as (select volunteer_user_id as id, count(*) as n from scoped group by 1),
+		h as (select volunteer_user_id as id, count(distinct resident_id) as n from helped group by 1),
+		c as (select issued_by as id, count(*) as n from certified group by 1)
+		select u.id, u.display_name as name, v.n as visits, coalesce(h.n, 0) as people_helped,
+			coalesce(c.n, 0) as certified
+		from v join user_account u on u.id = v.id left join h on h.id = v.id left join c on c.id = v.id
 		order by visits desc, people_helped desc, name`),
 	)
 	const groups = rowsOf<Row>(
 		await db.execute(sql`
-		with scoped as (${visits}), helped as (${helped}), certified as (${certified})
-		select g.id, g.name,
-			(select count(*) from scoped s where s.residential_group_id = g.id) as visits,
-			(select count(distinct h.resident_id) from helped h where h.residential_group_id = g.id) as people_helped,
-			(select count(*) from certified c where c.residential_group_id = g.id) as certified
-		from residential_group g where g.id in (select residential_group_id from scoped)
+		with ${base},
+		v as (select residential_group_id as id, count(*) as n from scoped group by 1),
+		h as (select residential_group_id as id, count(distinct resident_id) as n from helped group by 1),
+		c as (select residential_group_id as id, count(*) as n from certified group by 1)
+		select g.id, g.name, v.n as visits, coalesce(h.n, 0) as people_helped, coalesce(c.n, 0) as certified
+		from v join residential_group g on g.id = v.id left join h on h.id = v.id left join c on c.id = v.id
 		order by visits desc, g.sort_order`),
 	)
 	const organizations = rowsOf<Row>(
 		await db.execute(sql`
-		with scoped as (${visits}), helped as (${helped}), certified as (${certified}),
+		with ${base},
 		members as (
 			select distinct m.organization_id, u.id as user_id from user_account u
 			join organization_membership m on m.resident_id = u.resident_id and m.ended_on is null
 			where u.id in (select volunteer_user_id from scoped)
-		)
-		select o.id, o.name,
-			(select count(*) from scoped s join members mm on mm.user_id = s.volunteer_user_id and mm.organization_id = o.id) as visits,
-			(select count(distinct h.resident_id) from helped h join members mm on mm.user_id = h.volunteer_user_id and mm.organization_id = o.id) as people_helped,
-			(select count(*) from certified c join members mm on mm.user_id = c.issued_by and mm.organization_id = o.id) as certified
-		from organization o where o.id in (select organization_id from members)
+		),
+		v as (select m.organization_id as id, count(*) as n from scoped s
+			join members m on m.user_id = s.volunteer_user_id group by 1),
+		h as (select m.organization_id as id, count(distinct h.resident_id) as n from helped h
+			join members m on m.user_id = h.volunteer_user_id group by 1),
+		c as (select m.organization_id as id, count(*) as n from certified c
+			join members m on m.user_id = c.issued_by group by 1)
+		select o.id, o.name, v.n as visits, coalesce(h.n, 0) as people_helped, coalesce(c.n, 0) as certified
+		from v join organization o on o.id = v.id left join h on h.id = v.id left join c on c.id = v.id
 		order by visits desc, o.name`),
 	)
 	return { people: people.map(toRow), groups: groups.map(toRow), organizations: organizations.map(toRow) }

@@ -46,12 +46,15 @@ function needColumns(year: number) {
 function groupFilter(column: SQL, groups: 'all' | string[]): SQL {
 	if (groups === 'all') return sql`true`
 	if (groups.length === 0) return sql`false`
-	return sql`${column} in (${uuidList(groups)})`
+	return sql`${column} = any(${uuidArray(groups)})`
 }
 
-/** A list of ids as one parameter (a JSON array), whatever its length. */
-function uuidList(ids: string[]): SQL {
-	return sql`select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid`
+/**
+ * A list of ids as one array parameter: `col = any($1::uuid[])` lets the planner use the column's index
+ * (an `in (select …)` over a JSON array made it scan the whole resident table: 190 ms at 100,000).
+ */
+function uuidArray(ids: string[]): SQL {
+	return sql`${`{${ids.join(',')}}`}::uuid[]`
 }
 
 // Walking order inside a group: the street (the address after its house number), then the number.
@@ -152,7 +155,7 @@ export async function listPeopleOfHouseholds(
 		select r.id, r.household_id, r.full_name, r.birth_year, r.relation_to_head, r.vneid_level, r.version,
 			${needColumns(year)}
 		from resident r
-		where r.status = 'active' and r.household_id in (${uuidList(householdIds)})
+		where r.status = 'active' and r.household_id = any(${uuidArray(householdIds)})
 		order by (r.relation_to_head = 'Chủ hộ') desc nulls last, r.birth_year, r.full_name`),
 	)
 	for (const row of rows) {
