@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { seedDemoAssessmentsAtStart } from '#server/assessment/demo-assessments.server.ts'
 import { importQuestionBankAtStart } from '#server/assessment/import-questions.server.ts'
 import { prepareAssistant } from '#server/assistant/prepare-assistant.server.ts'
+import { seedDemoCertificatesAtStart } from '#server/certification/demo-certificates.server.ts'
 import { readEnv } from '#server/config/env.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
@@ -54,6 +55,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	await importQuestionBankAtStart(services.db)
 	// The demo ward's learning history and past months' indicator snapshots need the lessons above.
 	if (seedingDemo) await seedDemoIndicators(services.db, { seed: 2026 })
+	// Certificates of those who finished a track, and of adults certified elsewhere (target 4).
+	if (seedingDemo) await seedDemoCertificatesAtStart(services.db, { seed: 2026 })
 	// Quiz attempts and mastery of those learners (the question bank is imported above).
 	if (seedingDemo) await seedDemoAssessmentsAtStart(services.db, { seed: 2026 })
 	// Community classes (attendance in the learning record) and the plan's programmes.

@@ -102,11 +102,13 @@ export default function Certificate({ loaderData }: Route.ComponentProps) {
 						: null}
 				</dd>
 			</dl>
-			<p>
-				<a href={`/chung-nhan/${record.id}/pdf`} download className="button">
-					{t('cert.downloadPdf')}
-				</a>
-			</p>
+			{record.status === 'valid' ? (
+				<p>
+					<a href={`/chung-nhan/${record.id}/pdf`} download className="button">
+						{t('cert.downloadPdf')}
+					</a>
+				</p>
+			) : null}
 			<p>
 				<a href={`/xac-minh/${record.code}`}>{t('cert.openVerify')}</a>
 			</p>

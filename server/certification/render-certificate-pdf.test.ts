@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import type { CertificateRecord } from '#server/certification/certificate-record.server.ts'
 import { renderCertificatePdf } from '#server/certification/render-certificate-pdf.server.ts'
+import { maskFullName, signCertificatePayload } from '#server/certification/signed-payload.ts'
+import { deriveWardSigningKey } from '#server/certification/signing-key.server.ts'
 import { pdfFonts, pdfInfo, pdfQrText, pdfText } from '#server/certification/testing/read-pdf.ts'
 
 const record: CertificateRecord = {
@@ -24,8 +26,20 @@ const record: CertificateRecord = {
 	wardKind: 'ward',
 	provinceName: 'Thái Nguyên',
 }
-const qrUrl =
-	'https://hocvuso.example.vn/xac-minh/K7M2Q-9XH4T?ky=MXxhYmN8SzdNMlEtOVhINFR8MDU5Nzd8ZWxkZXJseQ.c2lnbmF0dXJl'
+// A real signed payload, as long as the ones the product prints (about 250 characters in all).
+const key = deriveWardSigningKey(Buffer.alloc(32, 5), record.wardId)
+const token = signCertificatePayload(
+	{
+		keyId: key.keyId,
+		code: record.code,
+		wardCode: record.wardCode,
+		trackId: 'community-tech-team',
+		issuedOn: record.issuedOn,
+		maskedName: maskFullName(record.fullName),
+	},
+	key.privateKey,
+)
+const qrUrl = `http://127.0.0.1:43210/xac-minh/K7M2Q-9XH4T?ky=${token}`
 
 describe('certificate PDF', async () => {
 	const bytes = await renderCertificatePdf(record, qrUrl)
@@ -53,7 +67,7 @@ describe('certificate PDF', async () => {
 			'Người cao tuổi dùng điện thoại thông minh',
 			'Phường Hoàng Văn Thụ, ngày 07 tháng 12 năm 2026',
 			'K7M2Q-9XH4T',
-			'https://hocvuso.example.vn/xac-minh/K7M2Q-9XH4T',
+			'http://127.0.0.1:43210/xac-minh/K7M2Q-9XH4T',
 		]) {
 			expect(text).toContain(line)
 		}

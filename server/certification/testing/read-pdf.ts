@@ -51,10 +51,32 @@ export function pdfFonts(bytes: Uint8Array): Array<{ name: string; embedded: boo
 		})
 }
 
-/** Renders page 1 at 120 dpi and decodes the QR code on it; null when none is found. */
+/**
+ * Renders the bottom-right quarter of page 1 (where the certificate's QR code is) at 200 dpi and
+ * decodes the QR code there; null when none is found. Cropping keeps jsQR's work small.
+ */
 export function pdfQrText(bytes: Uint8Array): string | null {
 	return withTempPdf(bytes, (file, dir) => {
-		execFileSync('pdftoppm', ['-r', '120', '-f', '1', '-l', '1', file, path.join(dir, 'page')])
+		const scale = 200 / 72
+		const [x, y, w, h] = [560, 330, 282, 265].map((pt) => String(Math.round(pt * scale)))
+		execFileSync('pdftoppm', [
+			'-r',
+			'200',
+			'-f',
+			'1',
+			'-l',
+			'1',
+			'-x',
+			x!,
+			'-y',
+			y!,
+			'-W',
+			w!,
+			'-H',
+			h!,
+			file,
+			path.join(dir, 'page'),
+		])
 		const image = fs.readdirSync(dir).find((name) => name.endsWith('.ppm'))
 		if (!image) return null
 		const { width, height, rgba } = readPpm(fs.readFileSync(path.join(dir, image)))
