@@ -15,6 +15,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
 	'dashboard.tile.code': 'Target {code}',
 	'dashboard.tile.ratio': '{numerator} / {denominator} people',
 	'dashboard.tile.count': '{numerator} people',
+	'dashboard.tile.models': '{numerator} models',
 	'dashboard.tile.target': 'Target: {target}',
 	'dashboard.tile.expected': 'Expected by now at an even pace: {expected}',
 	'dashboard.tile.change': 'Since the end of last month: {change}',

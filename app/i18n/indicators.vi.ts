@@ -14,6 +14,7 @@ export const indicatorsVi = {
 	'dashboard.tile.code': 'Chỉ tiêu {code}',
 	'dashboard.tile.ratio': '{numerator} / {denominator} người',
 	'dashboard.tile.count': '{numerator} người',
+	'dashboard.tile.models': '{numerator} mô hình',
 	'dashboard.tile.target': 'Mục tiêu: {target}',
 	'dashboard.tile.expected': 'Theo tiến độ đến nay cần: {expected}',
 	'dashboard.tile.change': 'So với cuối tháng trước: {change}',

@@ -60,6 +60,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		explanation: indicator.definition.explanation,
 		conditions: describeConditions(indicator.definition.spec, locale),
 		target: indicator.definition.spec.target,
+		models: indicator.definition.spec.subject === 'pilotModels',
 		numerator: indicator.value.numerator,
 		denominator: indicator.value.denominator,
 		progress: indicator.progress,
@@ -98,7 +99,9 @@ export default function DashboardIndicator({ loaderData }: Route.ComponentProps)
 							numerator: formatNumber(locale, d.numerator),
 							denominator: formatNumber(locale, d.denominator),
 						})
-					: t('dashboard.tile.count', { numerator: formatNumber(locale, d.numerator) })}{' '}
+					: t(d.models ? 'dashboard.tile.models' : 'dashboard.tile.count', {
+							numerator: formatNumber(locale, d.numerator),
+						})}{' '}
 				<StatusBadge status={d.progress.status} />
 			</p>
 			<p>
@@ -106,7 +109,7 @@ export default function DashboardIndicator({ loaderData }: Route.ComponentProps)
 				{t('dashboard.tile.expected', { expected: fmt(d.progress.expected) })} ·{' '}
 				{t('dashboard.asOf', { date: formatDay(d.asOf) })}
 			</p>
-			{d.canList ? (
+			{d.canList && !d.models ? (
 				<p>
 					<Link to={listLink('dat')}>{t('dashboard.tile.reached')}</Link> ·{' '}
 					<Link to={listLink('chua-dat')}>{t('dashboard.tile.leftBehind')}</Link>

@@ -28,6 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			name: i.definition.name,
 			explanation: i.definition.explanation,
 			target: i.definition.spec.target,
+			models: i.definition.spec.subject === 'pilotModels',
 			numerator: i.value.numerator,
 			denominator: i.value.denominator,
 			progress: i.progress,
@@ -96,7 +97,9 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
 												numerator: formatNumber(locale, tile.numerator),
 												denominator: formatNumber(locale, tile.denominator),
 											})
-										: t('dashboard.tile.count', { numerator: formatNumber(locale, tile.numerator) })}
+										: t(tile.models ? 'dashboard.tile.models' : 'dashboard.tile.count', {
+												numerator: formatNumber(locale, tile.numerator),
+											})}
 								</span>
 							</p>
 							<p>
@@ -112,7 +115,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
 								</span>
 							</p>
 							<p>{change ? t('dashboard.tile.change', { change }) : t('dashboard.tile.noPrevious')}</p>
-							{loaderData.canList ? (
+							{loaderData.canList && !tile.models ? (
 								<p>
 									<Link to={`/chi-tieu/${tile.code}/danh-sach?nhom=dat${query ? `&thang=${month}` : ''}`}>
 										{t('dashboard.tile.reached')}

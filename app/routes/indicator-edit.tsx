@@ -13,6 +13,7 @@ import { describeConditions } from '#server/indicators/describe-conditions.ts'
 import { resolvePeriod } from '#server/indicators/drill-down.server.ts'
 import { getIndicatorDefinition } from '#server/indicators/indicator-definitions.server.ts'
 import { type FieldErrors, parseIndicatorForm } from '#server/indicators/indicator-form.ts'
+import { isResidentSpec } from '#server/indicators/indicator-spec.ts'
 import { saveIndicator } from '#server/indicators/save-indicator.server.ts'
 import type { Route } from './+types/indicator-edit'
 
@@ -27,6 +28,7 @@ interface FormValues {
 	from: string
 	deadline: string
 	breakdowns: string[]
+	subject: 'residents' | 'pilotModels'
 	population: string
 	reached: string
 	archived: boolean
@@ -44,6 +46,7 @@ function valuesOf(form: FormData): FormValues {
 		from: text('from'),
 		deadline: text('deadline'),
 		breakdowns: form.getAll('breakdowns').map(String),
+		subject: text('subject') === 'pilotModels' ? 'pilotModels' : 'residents',
 		population: text('population'),
 		reached: text('reached'),
 		archived: form.get('archived') === 'on',
@@ -70,8 +73,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 				from: existing.spec.period.from,
 				deadline: existing.spec.period.deadline,
 				breakdowns: existing.spec.breakdowns,
-				population: JSON.stringify(existing.spec.population, null, 2),
-				reached: JSON.stringify(existing.spec.reached, null, 2),
+				subject: existing.spec.subject ?? 'residents',
+				// A pilot-model indicator has no people: its "reached" field holds which models count.
+				population: isResidentSpec(existing.spec) ? JSON.stringify(existing.spec.population, null, 2) : '[]',
+				reached: JSON.stringify(
+					isResidentSpec(existing.spec) ? existing.spec.reached : existing.spec.models,
+					null,
+					2,
+				),
 				archived: existing.archived,
 				version: existing.version,
 			}
@@ -84,6 +93,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 				from: `${year}-01-01`,
 				deadline: `${year}-12-31`,
 				breakdowns: [...breakdownDimensions],
+				subject: 'residents',
 				population: '[\n  { "kind": "age", "min": 18 }\n]',
 				reached: '[\n  { "kind": "vneidLevel", "atLeast": 2 }\n]',
 				archived: false,
@@ -196,6 +206,7 @@ export default function IndicatorEdit({ loaderData, actionData }: Route.Componen
 			<Form method="post" className="form" key={formKey}>
 				<CsrfInput />
 				<input type="hidden" name="version" value={v.version} />
+				<input type="hidden" name="subject" value={v.subject} />
 				{loaderData.isNew ? (
 					<div className="field">
 						<label htmlFor="code">{t('indicatorAdmin.code')}</label>

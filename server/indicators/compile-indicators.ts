@@ -5,7 +5,11 @@ import type {
 	FactDefinition,
 } from '#server/indicators/condition-module.ts'
 import { conditionModule } from '#server/indicators/conditions/index.ts'
-import type { BreakdownDimension, Condition, IndicatorSpec } from '#server/indicators/indicator-spec.ts'
+import type {
+	BreakdownDimension,
+	Condition,
+	ResidentIndicatorSpec,
+} from '#server/indicators/indicator-spec.ts'
 import { ageBands } from '#server/people/age-bands.ts'
 import { residents, residentTargetGroups } from '#server/people/schema.ts'
 import { organizationMemberships } from '#server/ward/schema.ts'
@@ -32,7 +36,7 @@ function leaves(conditions: readonly Condition[]): { kind: string }[] {
 }
 
 /** The facts a set of specs needs, each once. */
-export function factsOf(specs: readonly IndicatorSpec[]): FactDefinition[] {
+export function factsOf(specs: readonly ResidentIndicatorSpec[]): FactDefinition[] {
 	const found = new Map<string, FactDefinition>()
 	for (const spec of specs)
 		for (const leaf of leaves([...spec.population, ...spec.reached]))
@@ -82,7 +86,7 @@ export type Cohort = 'population' | 'reached' | 'leftBehind'
  * A condition on `resident` selecting one cohort of one indicator (active residents only), with facts
  * inlined: ready to AND with the policy's scope in any resident query (lists, export, worklists).
  */
-export function cohortCondition(spec: IndicatorSpec, cohort: Cohort, options: CompileOptions): SQL {
+export function cohortCondition(spec: ResidentIndicatorSpec, cohort: Cohort, options: CompileOptions): SQL {
 	const ctx = inlineContext(options, factsOf([spec]))
 	const population = compileAll(spec.population, ctx)
 	const reached = compileAll(spec.reached, ctx)

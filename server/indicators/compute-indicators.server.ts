@@ -1,8 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { ageBandSql, compileAll, cteContext, factsOf } from '#server/indicators/compile-indicators.ts'
-import type { BreakdownDimension, IndicatorSpec } from '#server/indicators/indicator-spec.ts'
+import { sqlList } from '#server/indicators/condition-module.ts'
+import {
+	type BreakdownDimension,
+	type IndicatorSpec,
+	isResidentSpec,
+	type PilotModelIndicatorSpec,
+	type ResidentIndicatorSpec,
+} from '#server/indicators/indicator-spec.ts'
 import { residents, residentTargetGroups } from '#server/people/schema.ts'
+import { pilotModels } from '#server/programmes/schema.ts'
 import { organizationMemberships } from '#server/ward/schema.ts'
 
 /** Numerator and denominator of one cell (the whole indicator, or one row of a breakdown). */
@@ -36,6 +44,54 @@ export interface ComputeInput {
  * per dimension over that pass. The number of statements does not grow with the number of indicators.
  */
 export async function computeIndicators(db: Database, input: ComputeInput): Promise<IndicatorValue[]> {
+	const people = input.indicators.filter((i): i is { code: string; spec: ResidentIndicatorSpec } =>
+		isResidentSpec(i.spec),
+	)
+	const [peopleValues, modelValues] = await Promise.all([
+		computeResidentIndicators(db, { ...input, indicators: people }),
+		Promise.all(
+			input.indicators
+				.filter((i) => !isResidentSpec(i.spec))
+				.map((i) =>
+					countPilotModels(db, input.wardId, i.code, i.spec as PilotModelIndicatorSpec, input.asOf),
+				),
+		),
+	])
+	const byCode = new Map([...peopleValues, ...modelValues].map((v) => [v.code, v]))
+	return input.indicators.map((i) => byCode.get(i.code) as IndicatorValue)
+}
+
+const noBreakdowns = (): IndicatorValue['breakdowns'] => ({
+	residentialGroup: [],
+	organization: [],
+	targetGroup: [],
+	sex: [],
+	ageBand: [],
+})
+
+/** Pilot models are the ward's, whatever the reader's scope: a group leader sees the ward's count. */
+async function countPilotModels(
+	db: Database,
+	wardId: string,
+	code: string,
+	spec: PilotModelIndicatorSpec,
+	asOf: string,
+): Promise<IndicatorValue> {
+	const m = pilotModels
+	const result = (await db.execute(sql`select count(*)::int as n from ${m} where ${m.wardId} = ${wardId}
+		and ${m.kind} in (${sqlList(spec.models.kinds)}) and ${m.status} in (${sqlList(spec.models.statuses)})
+		and coalesce(${m.startedOn}, ${m.createdAt}::date) <= ${asOf}::date`)) as unknown as {
+		rows: { n: number }[]
+	}
+	return { code, numerator: Number(result.rows[0]?.n ?? 0), denominator: 0, breakdowns: noBreakdowns() }
+}
+
+async function computeResidentIndicators(
+	db: Database,
+	input: Omit<ComputeInput, 'indicators'> & {
+		indicators: readonly { code: string; spec: ResidentIndicatorSpec }[]
+	},
+): Promise<IndicatorValue[]> {
 	if (input.indicators.length === 0) return []
 	const referenceYear = Number(input.asOf.slice(0, 4))
 	const options = { asOf: input.asOf, referenceYear }

@@ -40,9 +40,9 @@ async function compute(asOf: string, scope?: PolicySubject): Promise<Record<stri
 const counts = (v: IndicatorValue | undefined) => [v?.numerator, v?.denominator]
 
 test('the standard indicators are seeded once, whatever the number of runs', async () => {
-	expect(definitions.map((d) => d.code)).toEqual(['1', '2', '3', '4', '5', '6', '7a', '7b', '8'])
+	expect(definitions.map((d) => d.code)).toEqual(['1', '2', '3', '4', '5', '6', '7a', '7b', '8', '9'])
 	expect(await ensureStandardIndicators(services.db, fixture.wardId)).toBe(0)
-	expect(await listIndicatorDefinitions(services.db, fixture.wardId)).toHaveLength(9)
+	expect(await listIndicatorDefinitions(services.db, fixture.wardId)).toHaveLength(10)
 })
 
 describe('each indicator on the hand-built ward, as of 30 June 2026', () => {
@@ -65,6 +65,8 @@ describe('each indicator on the hand-built ward, as of 30 June 2026', () => {
 	test('7b: digital ambassadors (H / H, I)', () => expect(counts(v['7b'])).toEqual([1, 2]))
 	test('8: learners who finished the AI course (A, C, H / A, B, C, D, E, G, H)', () =>
 		expect(counts(v['8'])).toEqual([3, 7]))
+	test("9: 'Bình dân học AI' pilot models running by then (the one started in March; not the planned one)", () =>
+		expect(v['9']?.numerator).toBe(1))
 
 	test('breakdowns add up and split as expected', () => {
 		const one = v['1']!
@@ -98,6 +100,7 @@ test('dated events count from the day they happened: in July G finishes, F is ce
 	expect(counts(v['8'])).toEqual([4, 7])
 	const january = await compute('2026-01-31')
 	expect(counts(january['8'])).toEqual([0, 0])
+	expect(january['9']?.numerator).toBe(0)
 })
 
 describe('scope', () => {

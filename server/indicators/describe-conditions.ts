@@ -1,6 +1,6 @@
 import type { ConditionModule } from '#server/indicators/condition-module.ts'
 import { conditionModule } from '#server/indicators/conditions/index.ts'
-import type { Condition, IndicatorSpec } from '#server/indicators/indicator-spec.ts'
+import { type Condition, type IndicatorSpec, isResidentSpec } from '#server/indicators/indicator-spec.ts'
 
 function describeOne(condition: Condition, locale: 'vi' | 'en'): string {
 	if (condition.kind === 'anyOf') {
@@ -18,6 +18,19 @@ export function describeConditions(
 	spec: IndicatorSpec,
 	locale: 'vi' | 'en',
 ): { population: string; reached: string } {
+	if (!isResidentSpec(spec)) {
+		const kinds = spec.models.kinds.join(', ')
+		const statuses = spec.models.statuses.join(', ')
+		return locale === 'vi'
+			? {
+					population: '',
+					reached: `mô hình điểm loại ${kinds}, trạng thái ${statuses}, tính từ ngày bắt đầu`,
+				}
+			: {
+					population: '',
+					reached: `pilot models of kind ${kinds}, status ${statuses}, from the day they started`,
+				}
+	}
 	const and = locale === 'vi' ? '; và ' : '; and '
 	return {
 		population: spec.population.map((c) => describeOne(c, locale)).join(and),

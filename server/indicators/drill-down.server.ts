@@ -1,10 +1,14 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import type { PolicySubject } from '#server/identity/permissions.ts'
 import { residentScopeCondition } from '#server/identity/policy.server.ts'
 import { breakdownCondition, type Cohort, cohortCondition } from '#server/indicators/compile-indicators.ts'
 import { getIndicatorDefinition } from '#server/indicators/indicator-definitions.server.ts'
-import type { BreakdownDimension, IndicatorDefinition } from '#server/indicators/indicator-spec.ts'
+import {
+	type BreakdownDimension,
+	type IndicatorDefinition,
+	isResidentSpec,
+} from '#server/indicators/indicator-spec.ts'
 import { currentMonthInVietnam, monthBounds } from '#server/indicators/snapshots.server.ts'
 import { residents } from '#server/people/schema.ts'
 import { residentialGroups } from '#server/ward/schema.ts'
@@ -35,6 +39,8 @@ export interface CohortSelection {
  * also what volunteers' worklists use to show "who in my group has not yet reached target N".
  */
 export function indicatorCohortCondition(definition: IndicatorDefinition, selection: CohortSelection): SQL {
+	// Counts of pilot models have no people behind them: nobody is listed.
+	if (!isResidentSpec(definition.spec)) return sql`false`
 	const referenceYear = Number(selection.asOf.slice(0, 4))
 	const parts: SQL[] = [
 		eq(residents.wardId, definition.wardId),
@@ -51,7 +57,7 @@ export async function findIndicatorCohortCondition(
 	input: { wardId: string; code: string } & CohortSelection,
 ): Promise<SQL | null> {
 	const definition = await getIndicatorDefinition(db, input.wardId, input.code)
-	if (!definition || definition.archived) return null
+	if (!definition || definition.archived || !isResidentSpec(definition.spec)) return null
 	return indicatorCohortCondition(definition, input)
 }
 

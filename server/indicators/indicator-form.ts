@@ -2,7 +2,8 @@ import { z } from 'zod'
 import {
 	breakdownDimensions,
 	type IndicatorSpec,
-	IndicatorSpecSchema,
+	PilotModelIndicatorSpecSchema,
+	ResidentIndicatorSpecSchema,
 } from '#server/indicators/indicator-spec.ts'
 
 /*
@@ -56,6 +57,7 @@ function parseJsonList(text: string, field: string, errors: FieldErrors): unknow
 function issuePath(path: readonly PropertyKey[]): string {
 	const [head] = path
 	if (head === 'population' || head === 'reached') return head
+	if (head === 'models') return 'reached'
 	if (head === 'target') return 'targetValue'
 	if (head === 'period') return path[1] === 'from' ? 'from' : 'deadline'
 	if (head === 'breakdowns') return 'breakdowns'
@@ -89,16 +91,29 @@ export function parseIndicatorForm(
 	const reached = parseJsonList(f.reached, 'reached', errors)
 	if (Object.keys(errors).length > 0) return { ok: false, errors }
 	const breakdowns = form.getAll('breakdowns').map(String)
-	const spec = IndicatorSpecSchema.safeParse({
-		population,
-		reached,
-		target:
-			f.targetKind === 'share'
-				? { kind: 'share', percent: f.targetValue }
-				: { kind: 'count', value: f.targetValue },
-		period: { from: f.from, deadline: f.deadline },
-		breakdowns: breakdownDimensions.filter((d) => breakdowns.includes(d)),
-	})
+	const period = { from: f.from, deadline: f.deadline }
+	// The schema of the subject, not the union: its errors name the field at fault.
+	const pilot = form.get('subject') === 'pilotModels'
+	const spec = (pilot ? PilotModelIndicatorSpecSchema : ResidentIndicatorSpecSchema).safeParse(
+		pilot
+			? {
+					subject: 'pilotModels',
+					models: reached,
+					target: { kind: 'count', value: f.targetValue },
+					period,
+					breakdowns: [],
+				}
+			: {
+					population,
+					reached,
+					target:
+						f.targetKind === 'share'
+							? { kind: 'share', percent: f.targetValue }
+							: { kind: 'count', value: f.targetValue },
+					period: { from: f.from, deadline: f.deadline },
+					breakdowns: breakdownDimensions.filter((d) => breakdowns.includes(d)),
+				},
+	)
 	if (!spec.success) {
 		for (const issue of spec.error.issues) {
 			const where = issue.path.join('.')

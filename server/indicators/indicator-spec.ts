@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { breakdownDimensions } from '#server/indicators/breakdown-dimensions.ts'
 import type { ConditionModule } from '#server/indicators/condition-module.ts'
 import { conditionModules, type LeafCondition } from '#server/indicators/conditions/index.ts'
+import { pilotModelKinds, pilotModelStatuses } from '#server/programmes/schema.ts'
 
 export { type BreakdownDimension, breakdownDimensions } from '#server/indicators/breakdown-dimensions.ts'
 
@@ -24,28 +25,53 @@ export type Condition = LeafCondition | z.infer<typeof AnyOfSchema>
 
 const isoDate = z.iso.date()
 
+const TargetSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('share'), percent: z.number().min(0.1).max(100) }),
+	z.object({ kind: z.literal('count'), value: z.number().int().min(1).max(10_000_000) }),
+])
+/** The plan's period: progress is expected to grow evenly from `from` to `deadline`. */
+const PeriodSchema = z.object({ from: isoDate, deadline: isoDate }).refine((p) => p.from < p.deadline, {
+	message: 'Ngày bắt đầu phải trước hạn hoàn thành',
+	path: ['deadline'],
+})
+
 /**
- * An indicator as data. Residents counted: active residents of the ward meeting every `population`
- * condition (the denominator); among them, those meeting every `reached` condition (the numerator).
- * A share target is a percentage of the denominator; a count target a number of people.
+ * An indicator over people. Counted: active residents of the ward meeting every `population` condition
+ * (the denominator); among them, those meeting every `reached` condition (the numerator). A share
+ * target is a percentage of the denominator; a count target a number of people.
  */
-export const IndicatorSpecSchema = z
-	.object({
-		population: z.array(ConditionSchema).max(8),
-		reached: z.array(ConditionSchema).min(1).max(8),
-		target: z.discriminatedUnion('kind', [
-			z.object({ kind: z.literal('share'), percent: z.number().min(0.1).max(100) }),
-			z.object({ kind: z.literal('count'), value: z.number().int().min(1).max(10_000_000) }),
-		]),
-		/** The plan's period: progress is expected to grow evenly from `from` to `deadline`. */
-		period: z.object({ from: isoDate, deadline: isoDate }),
-		breakdowns: z.array(z.enum(breakdownDimensions)).max(breakdownDimensions.length),
-	})
-	.refine((s) => s.period.from < s.period.deadline, {
-		message: 'Ngày bắt đầu phải trước hạn hoàn thành',
-		path: ['period', 'deadline'],
-	})
-export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>
+export const ResidentIndicatorSpecSchema = z.object({
+	subject: z.literal('residents').optional(),
+	population: z.array(ConditionSchema).max(8),
+	reached: z.array(ConditionSchema).min(1).max(8),
+	target: TargetSchema,
+	period: PeriodSchema,
+	breakdowns: z.array(z.enum(breakdownDimensions)).max(breakdownDimensions.length),
+})
+export type ResidentIndicatorSpec = z.infer<typeof ResidentIndicatorSpecSchema>
+
+/**
+ * An indicator over pilot models (target 9: "at least one 'Bình dân học AI' model"): how many models of
+ * these kinds and statuses the ward runs, counted from the day they started (server/programmes).
+ */
+export const PilotModelIndicatorSpecSchema = z.object({
+	subject: z.literal('pilotModels'),
+	models: z.object({
+		kinds: z.array(z.enum(pilotModelKinds)).min(1),
+		statuses: z.array(z.enum(pilotModelStatuses)).min(1),
+	}),
+	target: z.object({ kind: z.literal('count'), value: z.number().int().min(1).max(10_000) }),
+	period: PeriodSchema,
+	breakdowns: z.array(z.enum(breakdownDimensions)).max(0),
+})
+export type PilotModelIndicatorSpec = z.infer<typeof PilotModelIndicatorSpecSchema>
+
+export const IndicatorSpecSchema = z.union([ResidentIndicatorSpecSchema, PilotModelIndicatorSpecSchema])
+export type IndicatorSpec = ResidentIndicatorSpec | PilotModelIndicatorSpec
+
+export function isResidentSpec(spec: IndicatorSpec): spec is ResidentIndicatorSpec {
+	return spec.subject !== 'pilotModels'
+}
 
 /** A stored definition with its parsed spec. */
 export interface IndicatorDefinition {

@@ -213,4 +213,17 @@ export const standardIndicators: readonly StandardIndicator[] = [
 			breakdowns: allBreakdowns,
 		},
 	},
+	{
+		code: '9',
+		name: 'Mô hình điểm "Bình dân học AI"',
+		explanation:
+			'Đếm số mô hình điểm "Bình dân học AI" phường đang triển khai hoặc đã hoàn thành (theo danh sách mô hình điểm), tính từ ngày mô hình bắt đầu. Chỉ tiêu: tối thiểu 01 mô hình.',
+		spec: {
+			subject: 'pilotModels',
+			models: { kinds: ['aiLiteracy'], statuses: ['active', 'completed'] },
+			target: { kind: 'count', value: 1 },
+			period: planYear,
+			breakdowns: [],
+		},
+	},
 ]

@@ -10,6 +10,7 @@ import {
 } from '#server/learning/schema.ts'
 import { residents, residentTargetGroups } from '#server/people/schema.ts'
 import { ensureStandardTargetGroups } from '#server/people/target-groups.server.ts'
+import { pilotModels } from '#server/programmes/schema.ts'
 import { organizationMemberships, organizations, residentialGroups, wards } from '#server/ward/schema.ts'
 
 /*
@@ -273,6 +274,19 @@ export async function insertIndicatorFixture(db: Database, code = 'TEST-IND'): P
 		team: orgRows[3]!.id,
 	}
 	const groups = { g1: g1!.id, g2: g2!.id }
+	// Target 9: one "Bình dân học AI" model running since March, one still planned, one of another kind.
+	await db.insert(pilotModels).values([
+		{
+			wardId,
+			kind: 'aiLiteracy',
+			name: 'Bình dân học AI TDP1',
+			goal: 'Thử',
+			status: 'active',
+			startedOn: '2026-03-01',
+		},
+		{ wardId, kind: 'aiLiteracy', name: 'Bình dân học AI TDP2', goal: 'Thử', status: 'planned' },
+		{ wardId, kind: 'other', name: 'Gia đình số', goal: 'Thử', status: 'active', startedOn: '2026-02-01' },
+	])
 	const people: Record<string, string> = {}
 	for (const [letter, person] of Object.entries(fixturePeople)) {
 		const id = randomUUID()
