@@ -115,14 +115,3 @@ export async function listRoster(db: Database, input: { classId: string; session
 			.orderBy(asc(learnerName))
 	)
 }
-
-/** The sessions a learner attended, newest first (their learning record's class part). */
-export async function listAttendedSessions(db: Database, learnerId: string) {
-	return db
-		.select({ sessionId: classSessions.id, topic: classSessions.topic, startsAt: classSessions.startsAt })
-		.from(classAttendances)
-		.innerJoin(classSessions, eq(classSessions.id, classAttendances.sessionId))
-		.where(eq(classAttendances.learnerId, learnerId))
-		.orderBy(sql`${classSessions.startsAt} desc`)
-		.limit(50)
-}
