@@ -19,6 +19,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/quan-tri/tai-khoan', labelKey: 'nav.adminAccounts', permission: 'accounts.manage' },
 	{ to: '/quan-tri/nhat-ky', labelKey: 'nav.audit', permission: 'audit.read' },
 	{ to: '/quan-tri/noi-dung', labelKey: 'nav.contentAdmin', permission: 'content.manage' },
+	{ to: '/quan-tri/cau-hoi', labelKey: 'nav.itemAdmin', permission: 'content.manage' },
 	{ to: '/lop-hoc', labelKey: 'nav.classes', permission: 'classes.manage' },
 	{ to: '/danh-gia-truc-tiep', labelKey: 'nav.oralAssessment', permission: 'assessment.confirm' },
 	{ to: '/chuong-trinh', labelKey: 'nav.programmes', permission: 'indicators.read' },

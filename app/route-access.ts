@@ -115,6 +115,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'routes/assessment-image.ts': { loader: 'public' },
 	'routes/assessment-mastery.tsx': { loader: 'learning.self' },
+	'routes/assessment-admin-items.tsx': { loader: 'content.manage', action: 'content.manage' },
 	'routes/assessment-oral.tsx': { loader: 'assessment.confirm' },
 	'routes/assessment-oral-resident.tsx': {
 		loader: 'assessment.confirm',

@@ -42,6 +42,7 @@ export default [
 	route('hoc/nang-luc', 'routes/assessment-mastery.tsx'),
 	route('danh-gia-truc-tiep', 'routes/assessment-oral.tsx'),
 	route('danh-gia-truc-tiep/:residentId', 'routes/assessment-oral-resident.tsx'),
+	route('quan-tri/cau-hoi', 'routes/assessment-admin-items.tsx'),
 	route('quan-tri/noi-dung', 'routes/content-admin.tsx'),
 	route('quan-tri/noi-dung/khung-nang-luc', 'routes/content-admin-framework.tsx'),
 	route('quan-tri/noi-dung/khoa/:courseId/bai-moi', 'routes/content-admin-lesson-new.tsx'),
