@@ -33,6 +33,9 @@ export function buildIfNeeded(): void {
 	const bin = path.join(root, 'node_modules/@react-router/dev/bin.js')
 	const result = spawnSync(process.execPath, [bin, 'build'], {
 		cwd: root,
+		// Always a production bundle: a build started from a test process (NODE_ENV=test) would
+		// otherwise ship React's development build, whose warnings and slowness end up in e2e runs.
+		env: { ...process.env, NODE_ENV: 'production' },
 		stdio: ['ignore', 'ignore', 'pipe'],
 		encoding: 'utf8',
 	})
