@@ -38,21 +38,23 @@ function readPosted(form: FormData): { answers: Map<number, PostedAnswer>; echo:
 	const echo: Record<string, string[]> = {}
 	for (const [name, raw] of form.entries()) {
 		if (typeof raw !== 'string' || raw.length > 20) continue
-		let m = /^a(\d{1,2})$/.exec(name)
-		if (m) {
-			const position = Number(m[1])
+		const choice = /^a(\d{1,2})$/.exec(name)
+		const keyed = choice ? null : /^([rm])(\d{1,2})\.([a-z2-7]{10})$/.exec(name)
+		if (choice) {
+			const position = Number(choice[1])
 			const prior = answers.get(position)
 			const tokens = prior?.kind === 'choice' ? prior.tokens : []
 			answers.set(position, { kind: 'choice', tokens: [...tokens, raw] })
-		} else if ((m = /^([rm])(\d{1,2})\.([a-z2-7]{10})$/.exec(name))) {
-			const position = Number(m[2])
+		} else if (keyed) {
+			const position = Number(keyed[2])
 			const prior = answers.get(position)
-			if (m[1] === 'r') {
+			const token = keyed[3] as string
+			if (keyed[1] === 'r') {
 				const ranks = prior?.kind === 'ranks' ? prior.ranks : {}
-				answers.set(position, { kind: 'ranks', ranks: { ...ranks, [m[3]!]: raw } })
+				answers.set(position, { kind: 'ranks', ranks: { ...ranks, [token]: raw } })
 			} else {
 				const pairs = prior?.kind === 'pairs' ? prior.pairs : {}
-				answers.set(position, { kind: 'pairs', pairs: { ...pairs, [m[3]!]: raw } })
+				answers.set(position, { kind: 'pairs', pairs: { ...pairs, [token]: raw } })
 			}
 		} else continue
 		echo[name] = [...(echo[name] ?? []), raw]

@@ -101,7 +101,7 @@ test('an expired or forged attendance code is refused with a Vietnamese message'
 	await signIn(page, 'giangvien')
 	const sessionPath = await openClassWithSession(page, 'Lớp thử mã hết hạn')
 	const url = await currentCheckInUrl(page, sessionPath)
-	const [prefix, window, signature] = new URL(url).pathname.split('/').at(-1)?.split('.') as [
+	const [prefix, window, signature] = (new URL(url).pathname.split('/').at(-1) ?? '').split('.') as [
 		string,
 		string,
 		string,

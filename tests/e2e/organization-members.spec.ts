@@ -11,7 +11,7 @@ async function memberList(rows: [string, number][]): Promise<Buffer> {
 	const sheet = workbook.addWorksheet('Đoàn viên')
 	sheet.addRow(['DANH SÁCH ĐOÀN VIÊN CHI ĐOÀN TỔ 3'])
 	sheet.addRow(['STT', 'Họ và tên', 'Năm sinh'])
-	rows.forEach(([name, year], i) => sheet.addRow([i + 1, name, year]))
+	for (const [i, [name, year]] of rows.entries()) sheet.addRow([i + 1, name, year])
 	return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
