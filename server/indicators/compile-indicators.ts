@@ -62,9 +62,16 @@ export function compileAll(conditions: readonly Condition[], ctx: ConditionConte
 	)})`
 }
 
-/** Context whose facts are CTEs named in the query's WITH clause. */
-export function cteContext(options: CompileOptions): ConditionContext {
-	return { ...options, fact: (name) => sql`${sql.identifier(name)}` }
+/** Context whose facts are CTEs named in the query's WITH clause; joinable ones are joined by name. */
+export function cteContext(options: CompileOptions, joinable: readonly string[] = []): ConditionContext {
+	return {
+		...options,
+		fact: (name) => sql`${sql.identifier(name)}`,
+		joined: (name) => {
+			if (!joinable.includes(name)) throw new Error(`Fact ${name} is not joined in this query`)
+			return sql`${sql.identifier(name)}`
+		},
+	}
 }
 
 /** Context whose facts are inlined as subqueries (for a condition used inside someone else's query). */

@@ -95,9 +95,13 @@ async function computeResidentIndicators(
 	if (input.indicators.length === 0) return []
 	const referenceYear = Number(input.asOf.slice(0, 4))
 	const options = { asOf: input.asOf, referenceYear }
-	const ctx = cteContext(options)
 	const specs = input.indicators.map((i) => i.spec)
 	const facts = factsOf(specs)
+	const joinable = facts.filter((f) => f.joinable).map((f) => f.name)
+	const ctx = cteContext(options, joinable)
+	const joins = joinable.map(
+		(name) => sql`left join ${sql.identifier(name)} on ${sql.identifier(name)}.resident_id = ${residents.id}`,
+	)
 	const flags = input.indicators.map((indicator, i) => {
 		const population = compileAll(indicator.spec.population, ctx)
 		const reached = compileAll(indicator.spec.reached, ctx)
@@ -117,7 +121,7 @@ async function computeResidentIndicators(
 		indicator_base as materialized (
 			select ${residents.id} as id, ${residents.residentialGroupId} as group_id, ${residents.sex} as sex,
 				${ageBandSql(referenceYear)} as age_band, ${sql.join(flags, sql`, `)}
-			from ${residents}
+			from ${residents} ${sql.join(joins, sql` `)}
 			where ${residents.wardId} = ${input.wardId} and ${residents.status} = 'active' ${input.scope ? sql`and ${input.scope}` : sql``}
 		)
 		select 'all' as dim, '' as key, ${counts} from indicator_base

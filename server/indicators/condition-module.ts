@@ -20,11 +20,19 @@ export interface ConditionContext {
 	 * indicator; in a drill-down list it is the same subquery inlined. Use it in a FROM clause.
 	 */
 	fact(name: string): SQL
+	/**
+	 * In the dashboard query, a per-resident fact (one row per resident, `joinable`) is joined to the
+	 * resident row once: this returns its alias, so a condition reads a column instead of probing a
+	 * subquery. Undefined elsewhere (conditions then use `fact`).
+	 */
+	joined?: (name: string) => SQL
 }
 
 /** A derived table several conditions share (e.g. the courses each resident has finished). */
 export interface FactDefinition {
 	name: string
+	/** One row per resident, keyed by `resident_id`: the dashboard joins it instead of probing it. */
+	joinable?: boolean
 	sql(ctx: Pick<ConditionContext, 'asOf' | 'referenceYear'>): SQL
 }
 

@@ -133,7 +133,8 @@ function learningStatusCondition(status: LearningStatus): SQL {
 		certified.schema.parse({ kind: 'certified' }),
 		isLearner.schema.parse({ kind: 'learner', minLessons: 1 }),
 	]
-	const ctx = inlineContext({ asOf: today, referenceYear: Number(today.slice(0, 4)) }, [])
+	const facts = [certified, isLearner].flatMap((module) => module.facts ?? [])
+	const ctx = inlineContext({ asOf: today, referenceYear: Number(today.slice(0, 4)) }, facts)
 	const [holdsCertificate, startedLearning] = conditions.map((c) => compileAll([c], ctx)) as [SQL, SQL]
 	if (status === 'certified') return holdsCertificate
 	if (status === 'learning') return sql`${startedLearning} and (${holdsCertificate}) is not true`

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineCondition, type FactDefinition, sqlList } from '#server/indicators/condition-module.ts'
 import { learners, learningLessons, lessonProgress } from '#server/learning/schema.ts'
@@ -9,23 +9,33 @@ import { residents } from '#server/people/schema.ts'
 const courseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Mã khóa học không hợp lệ')
 
 /**
- * The courses each resident had finished by the day counted to: every lesson of the course that is
- * published now, completed on or before that day. Computed once per query and shared by every
- * condition on courses (one pass over lesson_progress).
+ * Per resident, what they had learnt by the day counted to: the courses finished (every lesson of the
+ * course that is published now, completed on or before that day) and the number of lessons completed.
+ * One pass over lesson_progress, aggregated per learner before joining learner; shared by every
+ * learning condition of the query.
  */
-export const coursesFinishedFact: FactDefinition = {
-	name: 'indicator_course_done',
-	sql: (ctx) => sql`select ${learners.residentId} as resident_id, ${learningLessons.courseId} as course_id
-		from ${lessonProgress}
-		join ${learningLessons} on ${learningLessons.id} = ${lessonProgress.lessonId} and ${learningLessons.status} = 'published'
-		join ${learners} on ${learners.id} = ${lessonProgress.learnerId}
-		join (select course_id, count(*) as lessons from learning_lesson where status = 'published' group by course_id) as course_size
-			on course_size.course_id = ${learningLessons.courseId}
-		where ${lessonProgress.status} = 'completed' and ${lessonProgress.completedAt} < (${ctx.asOf}::date + 1)
-			and ${learners.residentId} is not null
-		group by ${learners.residentId}, ${learningLessons.courseId}, course_size.lessons
-		having count(*) >= course_size.lessons`,
+export const learningFact: FactDefinition = {
+	name: 'indicator_learning',
+	joinable: true,
+	sql: (ctx) => sql`select ${learners.residentId} as resident_id,
+			coalesce(array_agg(per_course.course_id) filter (where per_course.done), '{}') as courses,
+			sum(per_course.lessons)::int as lessons
+		from (
+			select ${lessonProgress.learnerId} as learner_id, ${learningLessons.courseId} as course_id, count(*) as lessons,
+				count(*) >= max(course_size.lessons) as done
+			from ${lessonProgress}
+			join ${learningLessons} on ${learningLessons.id} = ${lessonProgress.lessonId} and ${learningLessons.status} = 'published'
+			join (select course_id, count(*) as lessons from learning_lesson where status = 'published' group by course_id) as course_size
+				on course_size.course_id = ${learningLessons.courseId}
+			where ${lessonProgress.status} = 'completed' and ${lessonProgress.completedAt} < (${ctx.asOf}::date + 1)
+			group by ${lessonProgress.learnerId}, ${learningLessons.courseId}
+		) as per_course
+		join ${learners} on ${learners.id} = per_course.learner_id
+		where ${learners.residentId} is not null
+		group by ${learners.residentId}`,
 }
+
+const textArray = (values: readonly string[]) => sql`array[${sqlList(values)}]::text[]`
 
 export const coursesFinished = defineCondition({
 	kind: 'coursesFinished',
@@ -36,7 +46,7 @@ export const coursesFinished = defineCondition({
 		/** all: every listed course; any: at least one. */
 		mode: z.enum(['all', 'any']),
 	}),
-	facts: [coursesFinishedFact],
+	facts: [learningFact],
 	describe: (c, locale) => {
 		const list = c.courseIds.join(', ')
 		if (locale === 'en') return `finished ${c.mode === 'all' ? 'all' : 'at least one'} of the courses ${list}`
@@ -45,10 +55,11 @@ export const coursesFinished = defineCondition({
 			: `đã học xong ít nhất một khóa trong ${list}`
 	},
 	toSql: (c, ctx) => {
-		const courses = [...new Set(c.courseIds)]
-		const having = c.mode === 'all' ? sql`having count(*) = ${courses.length}` : sql``
-		return sql`${residents.id} in (select resident_id from ${ctx.fact(coursesFinishedFact.name)}
-			where course_id in (${sqlList(courses)}) group by resident_id ${having})`
+		const courses = textArray([...new Set(c.courseIds)])
+		const test = (column: SQL) =>
+			c.mode === 'all' ? sql`${column} @> ${courses}` : sql`${column} && ${courses}`
+		if (ctx.joined) return sql`coalesce(${test(sql`${ctx.joined(learningFact.name)}.courses`)}, false)`
+		return sql`${residents.id} in (select resident_id from ${ctx.fact(learningFact.name)} where ${test(sql`courses`)})`
 	},
 })
 
@@ -60,13 +71,13 @@ export const isLearner = defineCondition({
 		/** Lessons finished at least (1: has really started learning). */
 		minLessons: z.number().int().min(1).max(500),
 	}),
+	facts: [learningFact],
 	describe: (c, locale) =>
 		locale === 'vi'
 			? `là người học (đã học xong ít nhất ${c.minLessons} bài)`
 			: `a learner (finished at least ${c.minLessons} lesson${c.minLessons > 1 ? 's' : ''})`,
-	toSql: (c, ctx) => sql`${residents.id} in (select ${learners.residentId} from ${lessonProgress}
-		join ${learners} on ${learners.id} = ${lessonProgress.learnerId}
-		where ${lessonProgress.status} = 'completed' and ${lessonProgress.completedAt} < (${ctx.asOf}::date + 1)
-			and ${learners.residentId} is not null
-		group by ${learners.residentId} having count(*) >= ${c.minLessons})`,
+	toSql: (c, ctx) => {
+		if (ctx.joined) return sql`coalesce(${ctx.joined(learningFact.name)}.lessons >= ${c.minLessons}, false)`
+		return sql`${residents.id} in (select resident_id from ${ctx.fact(learningFact.name)} where lessons >= ${c.minLessons})`
+	},
 })
