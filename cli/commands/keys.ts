@@ -16,7 +16,7 @@ export const keysCommand: Command = {
 		console.info(`DATA_ENCRYPTION_KEY=${keys.encryption}`)
 		console.info(`DATA_HASH_KEY=${keys.hash}`)
 		console.info(`SESSION_SECRET=${keys.signing}`)
-		// Certificates' Ed25519 keys derive from this one (docs/decisions/012-certificate-signatures.md).
+		// Certificates' Ed25519 keys derive from this one (docs/decisions/013-certificate-signatures.md).
 		console.info(`CERTIFICATE_SIGNING_KEY=${generateCertificateSigningSecret()}`)
 		// Backups get their own key (docs/decisions/010-backups-and-operations.md): keep it apart from these.
 		console.info(`BACKUP_ENCRYPTION_KEY=${crypto.randomBytes(32).toString('base64')}`)

@@ -27,7 +27,7 @@ const EnvSchema = z.object({
 	DATA_ENCRYPTION_KEY: z.string().optional(),
 	DATA_HASH_KEY: z.string().optional(),
 	SESSION_SECRET: z.string().min(32).optional(),
-	/** 32 bytes, base64: the secret each ward's certificate key pair is derived from (decision 012). */
+	/** 32 bytes, base64: the secret each ward's certificate key pair is derived from (decision 013). */
 	CERTIFICATE_SIGNING_KEY: z.string().optional(),
 	VNEID_ISSUER: z.url().optional(),
 	VNEID_CLIENT_ID: z.string().optional(),

@@ -60,7 +60,6 @@ export function ClassSessionsSection({
 						<caption className="visually-hidden">{t('classes.sessions.caption')}</caption>
 						<thead>
 							<tr>
-								<th scope="col">{t('classes.sessions.when')}</th>
 								<th scope="col">{t('classes.sessions.topic')}</th>
 								<th scope="col">{t('classes.sessions.attended')}</th>
 								<th scope="col">{t('classes.sessions.open')}</th>
@@ -72,8 +71,10 @@ export function ClassSessionsSection({
 								const whenText = t('classes.session.when', when)
 								return (
 									<tr key={s.id}>
-										<td>{whenText}</td>
+										{/* Time and topic share a cell: three narrow columns fit a 360-px phone. */}
 										<td>
+											<strong>{whenText}</strong>
+											<br />
 											{s.topic}
 											{s.lessonTitle ? (
 												<>
