@@ -56,6 +56,15 @@ export const routeAccess: Record<string, RouteAccess> = {
 		action: 'organizations.manage',
 		probe: { form: { intent: 'end', membershipId: '00000000-0000-4000-8000-000000000000' } },
 	},
+	'routes/resident-data-export.ts': {
+		loader: 'people.dataRights',
+		probe: { params: { residentId: 'resident' } },
+	},
+	'routes/resident-erase.tsx': {
+		loader: 'people.dataRights',
+		action: 'people.dataRights',
+		probe: { params: { residentId: 'resident' }, form: { version: '1', reason: 'thử quyền' } },
+	},
 	'routes/organization-import.tsx': {
 		loader: 'organizations.manage',
 		action: 'organizations.manage',

@@ -28,6 +28,8 @@ export default [
 	route('nguoi-dan/:residentId', 'routes/resident.tsx'),
 	route('nguoi-dan/:residentId/sua', 'routes/resident-edit.tsx'),
 	route('nguoi-dan/:residentId/chuyen-ho', 'routes/resident-move.tsx'),
+	route('nguoi-dan/:residentId/du-lieu.json', 'routes/resident-data-export.ts'),
+	route('nguoi-dan/:residentId/xoa-du-lieu', 'routes/resident-erase.tsx'),
 	route('ho-gia-dinh/:householdId', 'routes/household.tsx'),
 	route('hoc', 'routes/learn.tsx'),
 	route('hoc/lo-trinh', 'routes/learn-tracks.tsx'),

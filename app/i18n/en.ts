@@ -1,14 +1,15 @@
 import { adminEn } from '#app/i18n/admin.en.ts'
 import { assessmentEn } from '#app/i18n/assessment.en.ts'
 import { assistantEn } from '#app/i18n/assistant.en.ts'
-import { classesEn } from '#app/i18n/classes.en.ts'
 import { certificationEn } from '#app/i18n/certification.en.ts'
+import { classesEn } from '#app/i18n/classes.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
 import { indicatorsEn } from '#app/i18n/indicators.en.ts'
 import { learningEn } from '#app/i18n/learning.en.ts'
 import { outreachEn } from '#app/i18n/outreach.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
+import { privacyEn } from '#app/i18n/privacy.en.ts'
 import { programmesEn } from '#app/i18n/programmes.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
@@ -16,13 +17,14 @@ import type { MessageKey } from '#app/i18n/vi.ts'
 export const en: Record<MessageKey, string> = {
 	...assessmentEn,
 	...assistantEn,
+	...certificationEn,
 	...classesEn,
 	...programmesEn,
-	...certificationEn,
 	...identityEn,
 	...indicatorsEn,
 	...adminEn,
 	...peopleEn,
+	...privacyEn,
 	...importEn,
 	...learningEn,
 	...outreachEn,

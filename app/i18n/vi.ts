@@ -1,27 +1,29 @@
 import { adminVi } from '#app/i18n/admin.vi.ts'
 import { assessmentVi } from '#app/i18n/assessment.vi.ts'
 import { assistantVi } from '#app/i18n/assistant.vi.ts'
-import { classesVi } from '#app/i18n/classes.vi.ts'
 import { certificationVi } from '#app/i18n/certification.vi.ts'
+import { classesVi } from '#app/i18n/classes.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
 import { indicatorsVi } from '#app/i18n/indicators.vi.ts'
 import { learningVi } from '#app/i18n/learning.vi.ts'
 import { outreachVi } from '#app/i18n/outreach.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
+import { privacyVi } from '#app/i18n/privacy.vi.ts'
 import { programmesVi } from '#app/i18n/programmes.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
 	...assessmentVi,
 	...assistantVi,
+	...certificationVi,
 	...classesVi,
 	...programmesVi,
-	...certificationVi,
 	...identityVi,
 	...indicatorsVi,
 	...adminVi,
 	...peopleVi,
+	...privacyVi,
 	...importVi,
 	...learningVi,
 	...outreachVi,

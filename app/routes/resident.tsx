@@ -1,13 +1,13 @@
 import { data, Form, Link, useSearchParams } from 'react-router'
 import { z } from 'zod'
+import { ResidentCertificates } from '#app/components/certification/resident-certificates.tsx'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { formatDateTime, formatIsoDate } from '#app/utils/format-date.ts'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
-import { can, requirePermission, residentScopeCondition } from '#server/identity/policy.server.ts'
-import { ResidentCertificates } from '#app/components/certification/resident-certificates.tsx'
 import { listResidentCertificates } from '#server/certification/list-certificates.server.ts'
+import { can, requirePermission, residentScopeCondition } from '#server/identity/policy.server.ts'
 import { requireCsrf } from '#server/identity/require-csrf.server.ts'
 import { loadResidentPolicyTarget } from '#server/identity/resident-policy-target.server.ts'
 import { getResident } from '#server/people/get-resident.server.ts'
@@ -39,6 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		resident,
 		identifiers,
 		canWrite: target ? can(user, 'people.write', target) : false,
+		canUseDataRights: target ? can(user, 'people.dataRights', target) : false,
 		certificates:
 			target && can(user, 'certificates.read', target)
 				? await listResidentCertificates(context.app.db, user.wardId, resident.id)
@@ -228,6 +229,22 @@ export default function Resident({ loaderData, actionData }: Route.ComponentProp
 				)}
 			</section>
 			{loaderData.certificates ? <ResidentCertificates certificates={loaderData.certificates} /> : null}
+			{loaderData.canUseDataRights ? (
+				<section aria-labelledby="data-rights-title" className="card stack">
+					<h2 id="data-rights-title">{t('privacy.section.title')}</h2>
+					<p>{t('privacy.section.body')}</p>
+					<ul>
+						<li>
+							<a href={`/nguoi-dan/${resident.id}/du-lieu.json`} download>
+								{t('privacy.export.link')}
+							</a>
+						</li>
+						<li>
+							<Link to={`/nguoi-dan/${resident.id}/xoa-du-lieu`}>{t('privacy.erase.link')}</Link>
+						</li>
+					</ul>
+				</section>
+			) : null}
 			{canWrite ? (
 				<section aria-labelledby="actions-title" className="card stack">
 					<h2 id="actions-title">{t('people.detail.statusTitle')}</h2>

@@ -26,6 +26,8 @@ export const permissions = [
 	'people.revealPersonalId',
 	/** See a phone number in full (each reveal is audit-logged). */
 	'people.revealPhone',
+	/** Give a resident everything held about them, and erase it on request (Decree 13/2023/NĐ-CP). */
+	'people.dataRights',
 	/** Manage organisations and their memberships within scope. */
 	'organizations.manage',
 	/** Log door-to-door visits and help given. */
@@ -85,6 +87,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'certificates.manage',
 			'people.revealPersonalId',
 			'people.revealPhone',
+			'people.dataRights',
 			'organizations.manage',
 			'classes.manage',
 			'programmes.manage',

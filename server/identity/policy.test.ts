@@ -27,6 +27,7 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'people.export': ['wardAdmin'],
 	'people.revealPersonalId': ['wardAdmin', 'groupLeader'],
 	'people.revealPhone': ['wardAdmin', 'focalPoint', 'groupLeader', 'volunteer'],
+	'people.dataRights': ['wardAdmin'],
 	'organizations.manage': ['wardAdmin', 'focalPoint'],
 	'outreach.record': ['groupLeader', 'volunteer'],
 	'classes.manage': ['wardAdmin', 'instructor'],
