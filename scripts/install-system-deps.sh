@@ -3,13 +3,14 @@
 #   PostgreSQL 15 server + contrib (unaccent, pg_trgm): the real-server half of the DB tests
 #   chromium: the browser Playwright drives (/usr/bin/chromium; never `npx playwright install`)
 #   poppler-utils: pdftoppm/pdftotext to check generated PDFs
-#   fonts-liberation2: Vietnamese glyphs for rendered pages and PDFs
+#   fonts-liberation2: Vietnamese glyphs for rendered pages and PDFs (Liberation Serif: Times New Roman's metrics)
+#   libreoffice-writer-nogui: soffice --headless converts the ward's Word reports to PDF
 #
 #   scripts/install-system-deps.sh          install what is missing (exit 1 if it cannot)
 #   scripts/install-system-deps.sh --check  print the missing packages, exit 1 if any
 set -euo pipefail
 
-PACKAGES=(postgresql postgresql-contrib chromium poppler-utils fonts-liberation2)
+PACKAGES=(postgresql postgresql-contrib chromium poppler-utils fonts-liberation2 libreoffice-writer-nogui)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -38,11 +38,12 @@ function ensureSystemPackages() {
 	const script = path.join(root, 'scripts/install-system-deps.sh')
 	const check = spawnSync('bash', [script, '--check'], { encoding: 'utf8' })
 	if (check.status === 0) {
-		console.info('PostgreSQL, Chromium, poppler-utils, fonts-liberation2: present')
+		console.info('PostgreSQL, Chromium, poppler-utils, fonts-liberation2, LibreOffice Writer: present')
 		return true
 	}
 	const missing =
-		check.stdout.trim() || 'postgresql postgresql-contrib chromium poppler-utils fonts-liberation2'
+		check.stdout.trim() ||
+		'postgresql postgresql-contrib chromium poppler-utils fonts-liberation2 libreoffice-writer-nogui'
 	const isRoot = process.getuid?.() === 0
 	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
 	if (isRoot && hasApt) return run('bash', [script])
