@@ -47,6 +47,7 @@ const sectionText = z
 	.trim()
 	.max(20_000, { error: 'Mỗi phần tối đa 20.000 ký tự' })
 	// Control characters other than line breaks and tabs have no place in a report and break documents.
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 	.refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), {
 		error: 'Nội dung có ký tự không hợp lệ',
 	})
