@@ -51,6 +51,10 @@ export const permissions = [
 	'reports.read',
 	/** Consolidate and export the ward's 6-month and annual reports. */
 	'reports.consolidate',
+	/** Return a unit's report with comments, or accept it. */
+	'reports.review',
+	/** Open and close reporting periods, set the units that must report and the due dates; see the message outbox. */
+	'reports.manage',
 	/** Manage learning content, question banks and announcements. */
 	'content.manage',
 	/** See certificates of residents within scope and download their PDFs. */
@@ -59,6 +63,8 @@ export const permissions = [
 	'certificates.manage',
 	/** Score emulation criteria and rank units and individuals. */
 	'emulation.manage',
+	/** See emulation rankings within scope (a focal point: their unit and its members). */
+	'emulation.read',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -95,8 +101,11 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'indicators.manage',
 			'reports.read',
 			'reports.consolidate',
+			'reports.review',
+			'reports.manage',
 			'content.manage',
 			'emulation.manage',
+			'emulation.read',
 		],
 	},
 	steeringStaff: {
@@ -109,7 +118,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'indicators.read',
 			'reports.read',
 			'reports.consolidate',
+			'reports.review',
 			'emulation.manage',
+			'emulation.read',
 		],
 	},
 	focalPoint: {
@@ -124,6 +135,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 			'indicators.read',
 			'reports.submit',
 			'reports.read',
+			'emulation.read',
 		],
 	},
 	groupLeader: {
@@ -161,7 +173,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 	/** Read-only oversight: the trail, the indicators and the reports; no personal lists. */
 	auditor: {
 		scopeKinds: ['ward'],
-		permissions: ['learning.self', 'audit.read', 'indicators.read', 'reports.read'],
+		permissions: ['learning.self', 'audit.read', 'indicators.read', 'reports.read', 'emulation.read'],
 	},
 }
 

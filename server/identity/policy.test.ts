@@ -38,8 +38,11 @@ const expected: Record<Permission, Role[] | 'everyone'> = {
 	'reports.submit': ['focalPoint'],
 	'reports.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'auditor'],
 	'reports.consolidate': ['wardAdmin', 'steeringStaff'],
+	'reports.review': ['wardAdmin', 'steeringStaff'],
+	'reports.manage': ['wardAdmin'],
 	'content.manage': ['wardAdmin'],
 	'emulation.manage': ['wardAdmin', 'steeringStaff'],
+	'emulation.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'auditor'],
 	'certificates.read': ['wardAdmin', 'steeringStaff', 'focalPoint', 'groupLeader', 'volunteer'],
 	'certificates.manage': ['wardAdmin'],
 }

@@ -61,20 +61,25 @@ const toRow = (r: Row): FigureRow => ({
 	certified: Number(r.certified),
 })
 
-/** The figures since a day (YYYY-MM-DD), most visits first. */
+/**
+ * The figures since a day (YYYY-MM-DD), most visits first; up to `until` inclusive when given (emulation
+ * scores a closed period with the same figures).
+ */
 export async function readVolunteerFigures(
 	db: Database,
-	input: { wardId: string; since: string; scope: FiguresScope },
+	input: { wardId: string; since: string; until?: string; scope: FiguresScope },
 ): Promise<VolunteerFigures> {
+	const visitedBy = input.until ? sql`and v.visited_at < (${input.until}::date + 1)` : sql``
+	const issuedBy = input.until ? sql`and c.issued_on <= ${input.until}::date` : sql``
 	const visits = sql`
 		select v.id, v.volunteer_user_id, v.residential_group_id from outreach_visit v
-		where v.ward_id = ${input.wardId} and v.visited_at >= ${input.since}::date and ${scopeCondition(input.scope)}`
+		where v.ward_id = ${input.wardId} and v.visited_at >= ${input.since}::date ${visitedBy} and ${scopeCondition(input.scope)}`
 	const helped = sql`
 		select distinct s.volunteer_user_id, s.residential_group_id, p.resident_id
 		from scoped s join outreach_visit_person p on p.visit_id = s.id where cardinality(p.actions) > 0`
 	const certified = sql`
 		select c.issued_by, r.residential_group_id, c.resident_id from certificate c join resident r on r.id = c.resident_id
-		where c.ward_id = ${input.wardId} and c.status = 'valid' and c.issued_on >= ${input.since}::date
+		where c.ward_id = ${input.wardId} and c.status = 'valid' and c.issued_on >= ${input.since}::date ${issuedBy}
 			and c.issued_by in (select volunteer_user_id from scoped)`
 	// Aggregates first, then joins: one pass over the visits whatever the number of volunteers.
 	const base = sql`scoped as (${visits}), helped as (${helped}), certified as (${certified})`
