@@ -85,6 +85,11 @@ export const assessmentEn: Record<keyof typeof assessmentVi, string> = {
 	'assessment.mastery.mastered': 'Mastered',
 	'assessment.mastery.evidence': '{right} of the last {answered} answers right',
 	'assessment.mastery.confirmed': 'confirmed by an instructor',
+	'assessment.mastery.tasks': 'Practical tasks done in front of an instructor',
+	'assessment.mastery.noTasks':
+		'No practical task confirmed yet. When you do something yourself (e.g. translate with the camera, ask the procedure assistant) in front of an instructor or volunteer, they record it here.',
+	'assessment.mastery.aiTask': 'Using an AI tool:',
+	'assessment.mastery.taskConfirmed': 'Course {course} · confirmed by {name} on {date}',
 	'assessment.mastery.tried': 'Answered but none right yet: go back to the related lessons.',
 
 	'oral.title': 'In-person assessment',

@@ -83,6 +83,11 @@ export const assessmentVi = {
 	'assessment.mastery.mastered': 'Thành thạo',
 	'assessment.mastery.evidence': 'đúng {right} trên {answered} câu gần đây',
 	'assessment.mastery.confirmed': 'người hướng dẫn đã xác nhận',
+	'assessment.mastery.tasks': 'Bài thực hành đã làm trước người hướng dẫn',
+	'assessment.mastery.noTasks':
+		'Chưa có bài thực hành nào được xác nhận. Khi bạn tự làm được một việc (ví dụ dịch bằng máy ảnh, hỏi trợ lý thủ tục) trước giảng viên hoặc tình nguyện viên, họ sẽ ghi lại ở đây.',
+	'assessment.mastery.aiTask': 'Dùng công cụ AI:',
+	'assessment.mastery.taskConfirmed': 'Khóa {course} · {name} xác nhận lúc {date}',
 	'assessment.mastery.tried': 'Đã trả lời nhưng chưa đúng câu nào: hãy học lại bài liên quan.',
 
 	'oral.title': 'Đánh giá trực tiếp',

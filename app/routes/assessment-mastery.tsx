@@ -1,7 +1,9 @@
 import { LearnPage } from '#app/components/learning/learn-page.tsx'
 import { learnerHandle, learningLinks } from '#app/components/learning/learning-route.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
+import { formatDateTime } from '#app/utils/format-date.ts'
 import { readMastery } from '#server/assessment/mastery.server.ts'
+import { readConfirmedTasks } from '#server/assessment/oral-assessment.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
 import type { Route } from './+types/assessment-mastery'
@@ -14,7 +16,10 @@ export const links = learningLinks
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'learning.self')
 	const learner = await ensureLearnerForUser(context.app.db, user)
-	const rows = await readMastery(context.app.db, learner.id)
+	const [rows, tasks] = await Promise.all([
+		readMastery(context.app.db, learner.id),
+		readConfirmedTasks(context.app.db, learner.id),
+	])
 	const domains = new Map<string, { code: string; nameVi: string; nameEn: string; rows: typeof rows }>()
 	for (const r of rows) {
 		const d = domains.get(r.domainCode) ?? {
@@ -26,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 		d.rows.push(r)
 		domains.set(r.domainCode, d)
 	}
-	return { userId: user.id, domains: [...domains.values()] }
+	return { userId: user.id, domains: [...domains.values()], tasks }
 }
 
 const stateKey = {
@@ -73,6 +78,30 @@ export default function AssessmentMastery({ loaderData }: Route.ComponentProps) 
 					</ul>
 				</section>
 			))}
+			<section aria-labelledby="thuc-hanh">
+				<h2 id="thuc-hanh">{t('assessment.mastery.tasks')}</h2>
+				{loaderData.tasks.length === 0 ? (
+					<p>{t('assessment.mastery.noTasks')}</p>
+				) : (
+					<ul className="learn-list">
+						{loaderData.tasks.map((task) => (
+							<li key={`${task.itemId}-${task.confirmedAt}`} data-task={task.itemId}>
+								<p>
+									{task.ai ? <strong>{t('assessment.mastery.aiTask')} </strong> : null}
+									{task.prompt}
+								</p>
+								<p className="muted">
+									{t('assessment.mastery.taskConfirmed', {
+										course: task.courseTitle,
+										name: task.confirmedByName,
+										date: formatDateTime(locale, task.confirmedAt),
+									})}
+								</p>
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
 			<p>
 				<a href="/hoc/kiem-tra">{t('assessment.result.backToTests')}</a> ·{' '}
 				<a href="/hoc">{t('learn.backToLearn')}</a>

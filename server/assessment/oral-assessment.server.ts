@@ -262,3 +262,35 @@ export async function readOralHistory(db: Database, residentId: string) {
 		: []
 	return rows.map((r) => ({ ...r, results: results.filter((x) => x.oralAssessmentId === r.id) }))
 }
+
+/** The AI courses' practical tasks are the evidence of target 8 (AI-tool competence, issue 6 item 8). */
+export const aiCourseIds = ['ai-basics', 'ai-at-work'] as const
+
+/**
+ * The practical tasks a learner did in front of an instructor or volunteer, newest first, with who
+ * confirmed them: shown to the learner, and for the AI courses the record of their AI-tool competence.
+ */
+export async function readConfirmedTasks(db: Database, learnerId: string) {
+	const rows = await db
+		.select({
+			itemId: assessmentItems.id,
+			prompt: assessmentItems.prompt,
+			courseId: assessmentItems.courseId,
+			courseTitle: learningCourses.title,
+			confirmedAt: oralAssessments.confirmedAt,
+			confirmedByName: users.displayName,
+		})
+		.from(oralAssessmentResults)
+		.innerJoin(oralAssessments, eq(oralAssessments.id, oralAssessmentResults.oralAssessmentId))
+		.innerJoin(assessmentItems, eq(assessmentItems.id, oralAssessmentResults.itemId))
+		.innerJoin(learningCourses, eq(learningCourses.id, assessmentItems.courseId))
+		.innerJoin(users, eq(users.id, oralAssessments.confirmedBy))
+		.where(and(eq(oralAssessments.learnerId, learnerId), eq(assessmentItems.kind, 'practical')))
+		.orderBy(desc(oralAssessments.confirmedAt))
+		.limit(50)
+	return rows.map((r) => ({
+		...r,
+		ai: (aiCourseIds as readonly string[]).includes(r.courseId),
+		confirmedAt: r.confirmedAt.toISOString(),
+	}))
+}

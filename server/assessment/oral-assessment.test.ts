@@ -14,7 +14,12 @@ import { createTestServices, type TestServices } from '#tests/support/test-servi
 import { importQuestionBank } from './import-questions.server.ts'
 import { issueOnOralPass } from './issue-on-pass.server.ts'
 import { readMastery } from './mastery.server.ts'
-import { type OralAssessmentInput, readOralHistory, recordOralAssessment } from './oral-assessment.server.ts'
+import {
+	type OralAssessmentInput,
+	readConfirmedTasks,
+	readOralHistory,
+	recordOralAssessment,
+} from './oral-assessment.server.ts'
 
 let services: TestServices
 let ward: IdentityWard
@@ -84,6 +89,12 @@ describe('oral and in-class assessment', () => {
 		const [history] = await readOralHistory(services.db, residentId)
 		expect(history?.results.map((r) => r.competencyCode)).toEqual(['4.2', '5.1', '6.2'])
 		expect(history?.results[2]?.itemPrompt).toMatch(/dịch/)
+		// Recorded per learner as AI-tool competence (target 8), with who confirmed it.
+		const tasks = await readConfirmedTasks(services.db, learner!.id)
+		expect(tasks).toEqual([
+			expect.objectContaining({ itemId: 'ai-basics-19', courseId: 'ai-basics', ai: true }),
+		])
+		expect(tasks[0]?.confirmedByName).toMatch(/volunteer/)
 		const [entry] = await services.db.select().from(auditLog).where(eq(auditLog.entityId, result.id))
 		expect(entry?.action).toBe('assessment.oralRecorded')
 		expect(JSON.stringify(entry?.details)).not.toContain('Bác làm chậm')

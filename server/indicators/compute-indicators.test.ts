@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { assessmentItems, oralAssessmentResults, oralAssessments } from '#server/assessment/schema.ts'
 import type { PolicySubject } from '#server/identity/permissions.ts'
 import { residentScopeCondition } from '#server/identity/policy.server.ts'
+import { users } from '#server/identity/schema.ts'
 import { computeIndicators, type IndicatorValue } from '#server/indicators/compute-indicators.server.ts'
 import {
 	ensureStandardIndicators,
@@ -11,6 +14,7 @@ import {
 	type IndicatorFixture,
 	insertIndicatorFixture,
 } from '#server/indicators/testing/indicator-fixtures.ts'
+import { learners } from '#server/learning/schema.ts'
 import { createTestServices, type TestServices } from '#tests/support/test-services.ts'
 
 let services: TestServices
@@ -141,4 +145,61 @@ describe('scope', () => {
 		)
 		expect(counts(none['3'])).toEqual([0, 0])
 	})
+})
+
+test('8: an AI practical task confirmed by an instructor counts, from the day it was confirmed (Vietnam time)', async () => {
+	const db = services.db
+	const [assessor] = await db
+		.insert(users)
+		.values({ wardId: fixture.wardId, username: 'gv-ind-8', displayName: 'Giảng viên' })
+		.returning({ id: users.id })
+	await db
+		.insert(assessmentItems)
+		.values(
+			(['ai-basics', 'vneid'] as const).map((courseId) => ({
+				id: `ind8-${courseId}`,
+				courseId,
+				competencyCode: '6.2',
+				level: 'CB2',
+				kind: 'practical' as const,
+				prompt: 'Thực hành',
+				options: [],
+				answer: [],
+				explanation: 'Xem người học tự làm',
+				origin: 'staff' as const,
+				contentHash: courseId,
+			})),
+		)
+		.onConflictDoNothing()
+	const confirm = async (letter: string, itemId: string, at: string) => {
+		const residentId = fixture.people[letter]!
+		let [learner] = await db.select().from(learners).where(eq(learners.residentId, residentId))
+		learner ??= (await db.insert(learners).values({ wardId: fixture.wardId, residentId }).returning())[0]!
+		const [oral] = await db
+			.insert(oralAssessments)
+			.values({
+				wardId: fixture.wardId,
+				learnerId: learner.id,
+				residentId,
+				mode: 'inClass',
+				confirmedBy: assessor!.id,
+				confirmedAt: new Date(at),
+			})
+			.returning()
+		await db
+			.insert(oralAssessmentResults)
+			.values({
+				oralAssessmentId: oral!.id,
+				position: 0,
+				competencyCode: '6.2',
+				outcome: 'proficient',
+				itemId,
+			})
+	}
+	// E (a learner who never finished the AI course) showed an AI task late on 30 June, Vietnam time;
+	// B did a task of another course only: no AI competence shown.
+	await confirm('E', 'ind8-ai-basics', '2026-06-30T23:30:00+07:00')
+	await confirm('B', 'ind8-vneid', '2026-06-10T09:00:00+07:00')
+	expect(counts((await compute('2026-06-29'))['8'])).toEqual([3, 7])
+	expect(counts((await compute('2026-06-30'))['8'])).toEqual([4, 7])
 })

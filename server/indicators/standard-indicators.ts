@@ -204,10 +204,18 @@ export const standardIndicators: readonly StandardIndicator[] = [
 		code: '8',
 		name: 'Người tham gia học biết sử dụng ít nhất một công cụ AI',
 		explanation:
-			'Tính trên người dân đã tham gia học (đã học xong ít nhất một bài). Được tính là đạt khi đã học xong khóa "Dùng trí tuệ nhân tạo (AI) an toàn - Bình dân học AI" (tìm kiếm thông minh, tạo nội dung, dịch thuật, tra cứu dịch vụ công). Chỉ tiêu: 60%.',
+			'Tính trên người dân đã tham gia học (đã học xong ít nhất một bài). Được tính là đạt khi đã học xong khóa "Dùng trí tuệ nhân tạo (AI) an toàn - Bình dân học AI" (tìm kiếm thông minh, tạo nội dung, dịch thuật, tra cứu dịch vụ công), hoặc khi giảng viên, tình nguyện viên xác nhận đã tự làm được một bài thực hành dùng công cụ AI (dịch bằng máy ảnh, hỏi trợ lý thủ tục, nhờ AI viết nháp…). Chỉ tiêu: 60%.',
 		spec: {
 			population: [{ kind: 'learner', minLessons: 1 }],
-			reached: [finished(['ai-basics'])],
+			reached: [
+				{
+					kind: 'anyOf',
+					conditions: [
+						finished(['ai-basics']),
+						{ kind: 'practicalTaskConfirmed', courseIds: ['ai-basics', 'ai-at-work'] },
+					],
+				},
+			],
 			target: { kind: 'share', percent: 60 },
 			period: planYear,
 			breakdowns: allBreakdowns,

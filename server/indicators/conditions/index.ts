@@ -1,4 +1,5 @@
 import type { ConditionModule } from '#server/indicators/condition-module.ts'
+import { practicalTaskConfirmed } from '#server/indicators/conditions/assessment-conditions.ts'
 import { certified } from '#server/indicators/conditions/certification-conditions.ts'
 import { coursesFinished, isLearner } from '#server/indicators/conditions/learning-conditions.ts'
 import {
@@ -22,6 +23,7 @@ export const conditionModules = [
 	isLearner,
 	coursesFinished,
 	certified,
+	practicalTaskConfirmed,
 ] as const
 
 export type LeafCondition = (typeof conditionModules)[number] extends ConditionModule<infer C> ? C : never
