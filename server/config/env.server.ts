@@ -50,6 +50,9 @@ const EnvSchema = z.object({
 	/** Folder for the nightly backup; unset: no scheduled backup. */
 	BACKUP_DIR: z.string().optional(),
 	BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+	/** Retention of personal data (server/privacy/retention.server.ts, the register's "how long"). */
+	RETENTION_IMPORT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+	RETENTION_ASSISTANT_QUESTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 	/** Folder holding pg_dump and pg_restore when they are not the system's newest. */
 	PG_BIN_DIR: z.string().optional(),
 	/** Bearer token for /metrics from other machines; without it /metrics answers loopback only. */

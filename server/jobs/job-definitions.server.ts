@@ -7,6 +7,7 @@ import {
 	IMPORT_RESIDENTS_JOB,
 	runResidentImportBatch,
 } from '#server/people/import-jobs/run-resident-import.server.ts'
+import { applyRetention, retentionRules } from '#server/privacy/retention.server.ts'
 
 export interface JobDefinition {
 	name: string
@@ -34,6 +35,13 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'indicators.monthly-snapshot',
 		cron: '25 0 * * *',
 		run: (services) => runMonthlySnapshots(services.db),
+	},
+	{
+		// The register's retention rules (server/privacy/personal-data-register.ts): old uploaded lists and
+		// assistant questions.
+		name: 'privacy.retention',
+		cron: '40 3 * * *',
+		run: (services) => applyRetention(services, retentionRules(services.env)),
 	},
 	{
 		name: 'db.refresh-statistics',
