@@ -26,6 +26,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/tiep-can', labelKey: 'nav.outreach', permission: 'outreach.record' },
 	{ to: '/ho-so-truc-tuyen', labelKey: 'nav.dossiers', permission: 'outreach.record' },
 	{ to: '/tiep-can/thi-dua', labelKey: 'nav.outreachFigures', permission: 'indicators.read' },
+	{ to: '/thi-dua', labelKey: 'nav.emulation', permission: 'emulation.read' },
 	{ to: '/quan-tri/tro-ly', labelKey: 'nav.assistantAdmin', permission: 'content.manage' },
 ]
 

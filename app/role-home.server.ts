@@ -83,6 +83,13 @@ const cards: CardDefinition[] = [
 		bodyKey: 'roleHome.card.wardReport.body',
 	},
 	{
+		id: 'emulation',
+		permission: 'emulation.read',
+		to: '/thi-dua',
+		titleKey: 'roleHome.card.emulation.title',
+		bodyKey: 'roleHome.card.emulation.body',
+	},
+	{
 		id: 'classes',
 		permission: 'classes.manage',
 		to: '/lop-hoc',

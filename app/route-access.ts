@@ -173,6 +173,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 	},
 	'routes/outreach-figures-mine.tsx': { loader: 'outreach.record' },
 	'routes/outreach-figures.tsx': { loader: 'indicators.read' },
+	'routes/emulation.tsx': { loader: 'emulation.read' },
+	'routes/emulation-evidence.ts': { loader: 'emulation.manage' },
+	'routes/emulation-criteria.tsx': {
+		loader: 'emulation.manage',
+		action: 'emulation.manage',
+		probe: { form: { intent: 'createDefaults', doiTuong: 'don-vi' } },
+	},
+	'routes/emulation-score.tsx': { loader: 'emulation.manage', action: 'emulation.manage' },
+	'routes/emulation-commendations.tsx': {
+		loader: 'emulation.manage',
+		action: 'emulation.manage',
+		probe: { form: { intent: 'withdraw', commendationId: '00000000-0000-4000-8000-000000000000' } },
+	},
+	'routes/emulation-commendations-export.ts': { loader: 'emulation.manage' },
 	'routes/dashboard.tsx': { loader: 'indicators.read' },
 	'routes/dashboard-indicator.tsx': { loader: 'indicators.read' },
 	// The auditor (indicators.read without people.read) gets the count only, never the names.

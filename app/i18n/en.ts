@@ -3,6 +3,7 @@ import { assessmentEn } from '#app/i18n/assessment.en.ts'
 import { assistantEn } from '#app/i18n/assistant.en.ts'
 import { certificationEn } from '#app/i18n/certification.en.ts'
 import { classesEn } from '#app/i18n/classes.en.ts'
+import { emulationEn } from '#app/i18n/emulation.en.ts'
 import { identityEn } from '#app/i18n/identity.en.ts'
 import { importEn } from '#app/i18n/import.en.ts'
 import { indicatorsEn } from '#app/i18n/indicators.en.ts'
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
 	...assistantEn,
 	...certificationEn,
 	...classesEn,
+	...emulationEn,
 	...programmesEn,
 	...identityEn,
 	...indicatorsEn,

@@ -3,6 +3,7 @@ import { assessmentVi } from '#app/i18n/assessment.vi.ts'
 import { assistantVi } from '#app/i18n/assistant.vi.ts'
 import { certificationVi } from '#app/i18n/certification.vi.ts'
 import { classesVi } from '#app/i18n/classes.vi.ts'
+import { emulationVi } from '#app/i18n/emulation.vi.ts'
 import { identityVi } from '#app/i18n/identity.vi.ts'
 import { importVi } from '#app/i18n/import.vi.ts'
 import { indicatorsVi } from '#app/i18n/indicators.vi.ts'
@@ -18,6 +19,7 @@ export const vi = {
 	...assistantVi,
 	...certificationVi,
 	...classesVi,
+	...emulationVi,
 	...programmesVi,
 	...identityVi,
 	...indicatorsVi,

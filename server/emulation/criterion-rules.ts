@@ -82,10 +82,15 @@ const title = z
 	.trim()
 	.min(3, { error: 'emulation.error.title' })
 	.max(200, { error: 'emulation.error.title' })
-const weight = z.coerce
-	.number({ error: 'emulation.error.weight' })
-	.min(0.1, { error: 'emulation.error.weight' })
-	.max(10, { error: 'emulation.error.weight' })
+/** Numbers typed the Vietnamese way ("1,5") or the English way ("1.5"). */
+const decimalText = (v: unknown) => (typeof v === 'string' ? v.trim().replace(',', '.') : v)
+const weight = z.preprocess(
+	decimalText,
+	z.coerce
+		.number({ error: 'emulation.error.weight' })
+		.min(0.1, { error: 'emulation.error.weight' })
+		.max(10, { error: 'emulation.error.weight' }),
+)
 const maxPoints = z.coerce
 	.number({ error: 'emulation.error.maxPoints' })
 	.int({ error: 'emulation.error.maxPoints' })

@@ -12,6 +12,7 @@ import {
 	uniqueIndex,
 	uuid,
 } from 'drizzle-orm/pg-core'
+import { type CommendationAward, commendationAwards } from '#server/emulation/commendation-awards.ts'
 import type { CriterionRule } from '#server/emulation/criterion-rules.ts'
 import { users } from '#server/identity/schema.ts'
 import { reportingPeriods } from '#server/reports/schema.ts'
@@ -144,9 +145,7 @@ export const emulationFrozenScores = pgTable(
 	(t) => [uniqueIndex().on(t.freezeId, t.subjectId)],
 )
 
-/** Hình thức khen thưởng proposed: the ward's certificates of merit, or a proposal to a higher level. */
-export const commendationAwards = ['partyCommitteeMerit', 'peoplesCommitteeMerit', 'higherLevel'] as const
-export type CommendationAward = (typeof commendationAwards)[number]
+export { type CommendationAward, commendationAwards }
 
 /** A proposed commendation (đề nghị khen thưởng) picked from a period's ranking; withdrawn, never deleted. */
 export const emulationCommendations = pgTable(

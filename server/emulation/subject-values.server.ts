@@ -33,6 +33,23 @@ const toCounts = (rows: { id: string | null; n: number | string }[]): Counts =>
 	new Map(rows.filter((r) => r.id !== null).map((r) => [r.id as string, Number(r.n)]))
 
 /**
+ * A `memberShare` rule's conditions as an indicator spec over the period, so the indicators' compiler
+ * (facts, conditions) and their plain-words description serve it unchanged.
+ */
+export function memberShareSpec(
+	reached: ResidentIndicatorSpec['reached'],
+	range: PeriodRange,
+): ResidentIndicatorSpec {
+	return {
+		population: [],
+		reached,
+		target: { kind: 'share', percent: 100 },
+		period: { from: range.startsOn, deadline: range.endsOn },
+		breakdowns: [],
+	}
+}
+
+/**
  * Share (in %, one decimal) of each unit's members meeting the conditions on the period's last day.
  * Members as the indicators' `membership` condition counts them: started by then and not ended by then.
  */
@@ -42,13 +59,7 @@ async function memberShares(
 	range: PeriodRange,
 	reached: ResidentIndicatorSpec['reached'],
 ) {
-	const spec: ResidentIndicatorSpec = {
-		population: [],
-		reached,
-		target: { kind: 'share', percent: 100 },
-		period: { from: range.startsOn, deadline: range.endsOn },
-		breakdowns: [],
-	}
+	const spec = memberShareSpec(reached, range)
 	const options = { asOf: range.endsOn, referenceYear: Number(range.endsOn.slice(0, 4)) }
 	const condition = compileAll(spec.reached, inlineContext(options, factsOf([spec])))
 	const rows = rowsOf<{ id: string; members: number | string; reached: number | string }>(
