@@ -4,6 +4,7 @@ import certificationStylesHref from '#app/styles/certification.css?url'
 import { formatIsoDate } from '#app/utils/format-date.ts'
 import { normalizeCertificateCode } from '#server/certification/certificate-code.ts'
 import { countVerifyRequest, verifyCertificate } from '#server/certification/verify-certificate.server.ts'
+import { wardTitle } from '#server/certification/ward-title.ts'
 import type { Route } from './+types/verify-certificate'
 
 export const handle = { hydrate: false }
@@ -90,7 +91,7 @@ export default function VerifyCertificate({ loaderData }: Route.ComponentProps) 
 }
 
 function wardLabel(result: { wardKind: 'ward' | 'commune'; wardName: string; provinceName: string }): string {
-	return `${result.wardKind === 'commune' ? 'Xã' : 'Phường'} ${result.wardName}, ${result.provinceName}`
+	return `${wardTitle(result.wardKind, result.wardName)}, ${result.provinceName}`
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -6,6 +6,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
 import QRCode from 'qrcode'
 import type { CertificateRecord } from '#server/certification/certificate-record.server.ts'
 import type { CertificateBasis } from '#server/certification/schema.ts'
+import { wardTitle as titleOfWard } from './ward-title.ts'
 
 // assets/fonts at the project root: two levels up from server/certification/ and from build/server/.
 const fontsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/fonts')
@@ -83,7 +84,7 @@ export async function renderCertificatePdf(record: CertificateRecord, qrUrl: str
 	doc.registerFontkit(fontkit)
 	const regular = await doc.embedFont(fonts.regular, { subset: true })
 	const bold = await doc.embedFont(fonts.bold, { subset: true })
-	const wardTitle = `${record.wardKind === 'commune' ? 'Xã' : 'Phường'} ${record.wardName}`
+	const wardTitle = titleOfWard(record.wardKind, record.wardName)
 	doc.setTitle(`Giấy chứng nhận ${record.code}`)
 	doc.setLanguage('vi-VN')
 	doc.setAuthor(`${wardTitle}, ${record.provinceName}`)
