@@ -318,7 +318,7 @@ export const personalDataRegister: readonly RegisterEntry[] = [
 		sensitive: false,
 		access: { vi: 'Đầu mối đơn vị; cán bộ phường', en: 'The unit’s focal point; ward staff' },
 		retention: { vi: 'Lưu làm hồ sơ của phường', en: 'Kept as the ward’s record' },
-		tables: ['unit_report', 'unit_report_revision', 'report_reminder'],
+		tables: ['unit_report', 'unit_report_revision', 'report_reminder', 'ward_report', 'ward_report_revision'],
 	},
 	{
 		id: 'emulation',
