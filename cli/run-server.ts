@@ -7,6 +7,7 @@ import { readEnv } from '#server/config/env.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { demoAccounts } from '#server/demo/demo-accounts.ts'
 import { hasWard, seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
+import { seedDemoEmulation } from '#server/emulation/demo-emulation.server.ts'
 import { startHttpServer } from '#server/http/server.server.ts'
 import { seedDemoIndicators } from '#server/indicators/demo-indicators.server.ts'
 import { startJobRunner } from '#server/jobs/job-runner.server.ts'
@@ -61,6 +62,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	if (seedingDemo) await seedDemoAssessmentsAtStart(services.db, { seed: 2026 })
 	// Community classes (attendance in the learning record) and the plan's programmes.
 	if (seedingDemo) await seedDemoClassesAndProgrammesAtStart(services.db, { seed: 2026 })
+	// Emulation criteria, hand scores and proposals on the 2026 reporting periods (seeded before this line).
+	if (seedingDemo) await seedDemoEmulation(services.db)
 	await prepareAssistant(services)
 	// In demo mode the VNeID sandbox offers the demo ward's residents: same size and seed as the seed.
 	const vneid = await setUpVneidSignIn(services, { demo, demoWard: { residents, seed: 2026 } })

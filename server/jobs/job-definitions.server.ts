@@ -8,6 +8,7 @@ import {
 	runResidentImportBatch,
 } from '#server/people/import-jobs/run-resident-import.server.ts'
 import { applyRetention, retentionRules } from '#server/privacy/retention.server.ts'
+import { runReportReminders } from '#server/reports/send-report-reminders.server.ts'
 
 export interface JobDefinition {
 	name: string
@@ -42,6 +43,13 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'privacy.retention',
 		cron: '40 3 * * *',
 		run: (services) => applyRetention(services, retentionRules(services.env)),
+	},
+	{
+		// Units not yet reported for an open period: 7 and 2 days before the due day and once overdue, each
+		// once per unit (report_reminder), in the morning so the focal point reads it during office hours.
+		name: 'reports.reminders',
+		cron: '30 7 * * *',
+		run: (services) => runReportReminders(services.db),
 	},
 	{
 		name: 'db.refresh-statistics',
