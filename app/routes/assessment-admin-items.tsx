@@ -3,6 +3,7 @@ import { data, Form } from 'react-router'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { importItemSheet } from '#server/assessment/import-item-sheet.server.ts'
+import { ITEM_IMAGE_MAX_BYTES, removeItemImage, setItemImage } from '#server/assessment/item-images.server.ts'
 import { assessmentItems } from '#server/assessment/schema.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
@@ -36,6 +37,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 					prompt: assessmentItems.prompt,
 					origin: assessmentItems.origin,
 					active: assessmentItems.active,
+					imageSha256: assessmentItems.imageSha256,
+					imageAlt: assessmentItems.imageAlt,
 				})
 				.from(assessmentItems)
 				.where(eq(assessmentItems.courseId, courseId))
@@ -51,6 +54,33 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data({ fileError: 'tooLarge' as const }, { status: 413 })
 	const formData = await request.formData()
 	await requireCsrf(request, formData, context)
+	const intent = formData.get('intent')
+	if (intent === 'image' || intent === 'removeImage') {
+		const itemId = String(formData.get('itemId') ?? '')
+		const picture = formData.get('image')
+		const audit = requestAudit(context, user)
+		const outcome =
+			intent === 'removeImage'
+				? await removeItemImage(context.app.db, { itemId, userId: user.id }, audit)
+				: !(picture instanceof File) || picture.size === 0
+					? ({ ok: false, reason: 'noFile' } as const)
+					: picture.size > ITEM_IMAGE_MAX_BYTES
+						? ({ ok: false, reason: 'tooLarge' } as const)
+						: await setItemImage(
+								context.app.db,
+								{
+									itemId,
+									bytes: new Uint8Array(await picture.arrayBuffer()),
+									alt: String(formData.get('alt') ?? ''),
+									userId: user.id,
+								},
+								audit,
+							)
+		return data(
+			{ image: { itemId, intent, ...outcome } },
+			{ status: outcome.ok ? 200 : outcome.reason === 'notFound' ? 404 : 400 },
+		)
+	}
 	const file = formData.get('file')
 	if (!(file instanceof File) || file.size === 0)
 		return data({ fileError: 'noFile' as const }, { status: 400 })
@@ -75,6 +105,7 @@ export default function AssessmentAdminItems({ loaderData, actionData }: Route.C
 	const { t } = useTranslate()
 	const result = actionData && 'result' in actionData ? actionData.result : null
 	const fileError = actionData && 'fileError' in actionData ? actionData.fileError : null
+	const image = actionData && 'image' in actionData ? actionData.image : null
 	return (
 		<div className="stack">
 			<h1>{t('itemAdmin.title')}</h1>
@@ -126,6 +157,20 @@ export default function AssessmentAdminItems({ loaderData, actionData }: Route.C
 					))}
 				</ul>
 			</section>
+			{image ? (
+				image.ok ? (
+					<p className="notice" role="status">
+						{t(image.intent === 'removeImage' ? 'itemAdmin.image.removed' : 'itemAdmin.image.saved', {
+							id: image.itemId,
+						})}
+					</p>
+				) : (
+					<p className="field-error" role="alert">
+						{t('itemAdmin.image.refused', { id: image.itemId })}{' '}
+						{'message' in image && image.message ? image.message : t(`itemAdmin.image.${image.reason}`)}
+					</p>
+				)
+			) : null}
 			{loaderData.items.length > 0 ? (
 				<div className="table-scroll">
 					<table>
@@ -137,6 +182,7 @@ export default function AssessmentAdminItems({ loaderData, actionData }: Route.C
 								<th scope="col">{t('itemAdmin.col.level')}</th>
 								<th scope="col">{t('itemAdmin.col.prompt')}</th>
 								<th scope="col">{t('itemAdmin.col.origin')}</th>
+								<th scope="col">{t('itemAdmin.col.image')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -152,6 +198,14 @@ export default function AssessmentAdminItems({ loaderData, actionData }: Route.C
 										{i.origin === 'staff' ? t('itemAdmin.origin.staff') : t('itemAdmin.origin.files')}
 										{i.active ? '' : ` · ${t('itemAdmin.retired')}`}
 									</td>
+									<td>
+										{i.imageSha256 ? (
+											<img src={`/hoc/kiem-tra/anh/${i.imageSha256}`} alt={i.imageAlt ?? ''} width={96} />
+										) : null}
+										{i.origin === 'staff' ? (
+											<ItemImageForms itemId={i.id} hasImage={!!i.imageSha256} />
+										) : null}
+									</td>
 								</tr>
 							))}
 						</tbody>
@@ -159,5 +213,37 @@ export default function AssessmentAdminItems({ loaderData, actionData }: Route.C
 				</div>
 			) : null}
 		</div>
+	)
+}
+
+/** Upload (or replace) and remove a staff item's picture; content-file items take theirs from the files. */
+function ItemImageForms({ itemId, hasImage }: { itemId: string; hasImage: boolean }) {
+	const { t } = useTranslate()
+	return (
+		<details>
+			<summary>{t(hasImage ? 'itemAdmin.image.change' : 'itemAdmin.image.add', { id: itemId })}</summary>
+			<Form method="post" encType="multipart/form-data" className="form">
+				<CsrfInput />
+				<input type="hidden" name="intent" value="image" />
+				<input type="hidden" name="itemId" value={itemId} />
+				<label>
+					{t('itemAdmin.image.file')}
+					<input type="file" name="image" accept="image/png,image/jpeg,image/webp" required />
+				</label>
+				<label>
+					{t('itemAdmin.image.alt')}
+					<input type="text" name="alt" required minLength={3} maxLength={300} />
+				</label>
+				<button type="submit">{t('itemAdmin.image.submit')}</button>
+			</Form>
+			{hasImage ? (
+				<Form method="post" encType="multipart/form-data">
+					<CsrfInput />
+					<input type="hidden" name="intent" value="removeImage" />
+					<input type="hidden" name="itemId" value={itemId} />
+					<button type="submit">{t('itemAdmin.image.remove')}</button>
+				</Form>
+			) : null}
+		</details>
 	)
 }
