@@ -65,7 +65,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
 	'indicator.drill.empty': 'Nobody on this list.',
 	'indicator.drill.caption': 'List, page {page}',
 	'indicator.drill.worklist':
-		'The not-yet-reached list is handed to volunteers by residential group: each group leader and volunteer sees the people of their own group.',
+		'The not-yet-reached list is handed to volunteers and group leaders: in the door-to-door worklist they choose "Target {code}" to see the households with someone not yet counted, in their own groups only.',
+	'indicator.drill.openWorklist': 'Open in the door-to-door worklist',
 	'indicator.drill.other': 'See {cohort}',
 	'indicatorAdmin.title': 'Edit target {code}',
 	'indicatorAdmin.newTitle': 'Add a target',

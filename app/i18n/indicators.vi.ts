@@ -64,7 +64,8 @@ export const indicatorsVi = {
 	'indicator.drill.empty': 'Không có ai trong danh sách này.',
 	'indicator.drill.caption': 'Danh sách, trang {page}',
 	'indicator.drill.worklist':
-		'Danh sách chưa đạt được giao cho tình nguyện viên theo tổ dân phố: mỗi tổ trưởng, tình nguyện viên thấy những người chưa đạt trong tổ của mình.',
+		'Danh sách chưa đạt được giao cho tình nguyện viên, tổ trưởng: trong "Danh sách đi từng nhà" họ chọn "Chỉ tiêu {code}" để thấy các hộ có người chưa đạt, chỉ trong tổ của mình.',
+	'indicator.drill.openWorklist': 'Mở trong danh sách đi từng nhà',
 	'indicator.drill.other': 'Xem {cohort}',
 	'indicatorAdmin.title': 'Sửa chỉ tiêu {code}',
 	'indicatorAdmin.newTitle': 'Thêm chỉ tiêu',

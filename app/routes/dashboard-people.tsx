@@ -74,6 +74,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
 		mayListPeople,
 		canExport: can(user, 'people.export'),
+		canUseWorklist: can(user, 'outreach.record'),
 	}
 }
 
@@ -105,7 +106,17 @@ export default function DashboardPeople({ loaderData }: Route.ComponentProps) {
 					})}
 				</Link>
 			</p>
-			{d.cohort === 'leftBehind' ? <p className="hint">{t('indicator.drill.worklist')}</p> : null}
+			{d.cohort === 'leftBehind' ? (
+				<p className="hint">
+					{t('indicator.drill.worklist', { code: d.code })}{' '}
+					{d.canUseWorklist ? (
+						// A plain link: the worklist is a page without hydration (decision 012).
+						<a href={`/tiep-can?chiTieu=${encodeURIComponent(d.code)}`}>
+							{t('indicator.drill.openWorklist')}
+						</a>
+					) : null}
+				</p>
+			) : null}
 			{!d.mayListPeople ? (
 				<p>{t('indicator.drill.namesHidden')}</p>
 			) : d.items.length === 0 ? (

@@ -11,6 +11,9 @@ import { formatDateTime, formatIsoDate } from '#app/utils/format-date.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { requirePermission, residentialGroupsInScope } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
+import { findIndicatorCohortCondition } from '#server/indicators/drill-down.server.ts'
+import { listIndicatorDefinitions } from '#server/indicators/indicator-definitions.server.ts'
+import { isResidentSpec } from '#server/indicators/indicator-spec.ts'
 import { dateInVietnam } from '#server/outreach/record-visit.server.ts'
 import { listOpenConflicts, resolveConflict } from '#server/outreach/visit-conflicts.server.ts'
 import { listWorklist } from '#server/outreach/worklist.server.ts'
@@ -25,6 +28,12 @@ export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-stor
 const QuerySchema = z.object({
 	to: z.uuid().optional().catch(undefined),
 	trang: z.coerce.number().int().min(1).max(1000).catch(1),
+	/** An indicator's code: only households with someone it has left behind (issue 8 item 3). */
+	chiTieu: z
+		.string()
+		.regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/)
+		.optional()
+		.catch(undefined),
 })
 
 /** `/tiep-can`: the volunteer's worklist — households still needing a visit, in walking order. */
@@ -34,23 +43,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const query = QuerySchema.parse({
 		to: url.searchParams.get('to') ?? undefined,
 		trang: url.searchParams.get('trang') ?? 1,
+		chiTieu: url.searchParams.get('chiTieu') || undefined,
 	})
 	const scope = residentialGroupsInScope(user, 'outreach.record')
 	const today = dateInVietnam()
+	const { db } = context.app
+	// Indicators counted on residents can narrow the list to the people they have left behind today.
+	const indicators = (await listIndicatorDefinitions(db, user.wardId))
+		.filter((d) => isResidentSpec(d.spec))
+		.map((d) => ({ code: d.code, name: d.name }))
+	const focusCode = indicators.some((i) => i.code === query.chiTieu) ? query.chiTieu : undefined
+	const focus = focusCode
+		? await findIndicatorCohortCondition(db, {
+				wardId: user.wardId,
+				code: focusCode,
+				cohort: 'leftBehind',
+				asOf: today,
+			})
+		: null
 	const [list, groups, conflicts] = await Promise.all([
-		listWorklist(context.app.db, {
+		listWorklist(db, {
 			wardId: user.wardId,
 			groups: scope,
 			today,
 			page: query.trang,
 			groupId: query.to,
+			focus: focus ?? undefined,
 		}),
 		listResidentialGroups(context.app.db, { wardId: user.wardId, only: scope }),
 		listOpenConflicts(context.app.db, user),
 	])
 	return {
 		userId: user.id,
-		query,
+		query: { ...query, chiTieu: focus ? focusCode : undefined },
+		indicators,
 		today,
 		generatedAt: new Date().toISOString(),
 		groups: groups.map((g) => ({ id: g.id, name: g.name })),
@@ -86,10 +112,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function OutreachWorklist({ loaderData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
-	const { list, groups, query, conflicts, today, generatedAt, userId } = loaderData
+	const { list, groups, query, conflicts, today, generatedAt, userId, indicators } = loaderData
 	const year = Number(today.slice(0, 4))
 	const search = new URLSearchParams()
 	if (query.to) search.set('to', query.to)
+	if (query.chiTieu) search.set('chiTieu', query.chiTieu)
+	const focused = indicators.find((i) => i.code === query.chiTieu)
+	const groupHref = (groupId?: string) => {
+		const params = new URLSearchParams()
+		if (groupId) params.set('to', groupId)
+		if (query.chiTieu) params.set('chiTieu', query.chiTieu)
+		return `/tiep-can${params.size ? `?${params}` : ''}`
+	}
 	if (query.trang > 1) search.set('trang', String(query.trang))
 	const here = `/tiep-can${search.size ? `?${search}` : ''}`
 	const pageHref = (page: number) => {
@@ -114,13 +148,13 @@ export default function OutreachWorklist({ loaderData }: Route.ComponentProps) {
 			{groups.length === 0 ? <p>{t('outreach.worklist.noGroups')}</p> : null}
 			{groups.length > 1 ? (
 				<nav aria-label={t('outreach.worklist.groups')} className="filters">
-					<a href="/tiep-can" aria-current={query.to ? undefined : 'page'} data-keep-offline="">
+					<a href={groupHref()} aria-current={query.to ? undefined : 'page'} data-keep-offline="">
 						{t('outreach.worklist.allGroups')}
 					</a>
 					{groups.map((g) => (
 						<a
 							key={g.id}
-							href={`/tiep-can?to=${g.id}`}
+							href={groupHref(g.id)}
 							aria-current={query.to === g.id ? 'page' : undefined}
 							data-keep-offline=""
 						>
@@ -128,6 +162,29 @@ export default function OutreachWorklist({ loaderData }: Route.ComponentProps) {
 						</a>
 					))}
 				</nav>
+			) : null}
+			{groups.length > 0 && indicators.length > 0 ? (
+				<form method="get" action="/tiep-can" className="filters">
+					{query.to ? <input type="hidden" name="to" value={query.to} /> : null}
+					<label htmlFor="chiTieu">{t('outreach.worklist.focus')}</label>
+					<select id="chiTieu" name="chiTieu" defaultValue={query.chiTieu ?? ''}>
+						<option value="">{t('outreach.worklist.focusNone')}</option>
+						{indicators.map((i) => (
+							<option key={i.code} value={i.code}>
+								{t('outreach.worklist.focusOption', { code: i.code, name: i.name })}
+							</option>
+						))}
+					</select>
+					<button type="submit">{t('outreach.worklist.focusSubmit')}</button>
+				</form>
+			) : null}
+			{focused ? (
+				<p className="notice" role="status">
+					{t('outreach.worklist.focused', { code: focused.code, name: focused.name })}{' '}
+					<a href={query.to ? `/tiep-can?to=${query.to}` : '/tiep-can'}>
+						{t('outreach.worklist.focusClear')}
+					</a>
+				</p>
 			) : null}
 			{groups.length > 0 ? (
 				<p>

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto'
-import { and, count, eq, isNull, ne } from 'drizzle-orm'
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedDemoWard } from '#server/demo/seed-demo-ward.server.ts'
 import { users } from '#server/identity/schema.ts'
+import { findIndicatorCohortCondition } from '#server/indicators/drill-down.server.ts'
+import { ensureStandardIndicators } from '#server/indicators/indicator-definitions.server.ts'
 import { getHouseholdCard } from '#server/outreach/household-card.server.ts'
 import type { Volunteer } from '#server/outreach/record-visit.server.ts'
 import { outreachVisitPeople, outreachVisits } from '#server/outreach/schema.ts'
@@ -83,6 +85,45 @@ describe('worklist', () => {
 		}
 		const none = await listWorklist(services.db, { wardId: volunteer.wardId, groups: [], today, page: 1 })
 		expect(none.total).toBe(0)
+	})
+
+	test("an indicator's left-behind list narrows the worklist to the households of those it has not counted", async () => {
+		const groupId = (volunteer.groups as string[])[0]!
+		await ensureStandardIndicators(services.db, volunteer.wardId)
+		const focus = await findIndicatorCohortCondition(services.db, {
+			wardId: volunteer.wardId,
+			code: '3',
+			cohort: 'leftBehind',
+			asOf: today,
+		})
+		expect(focus).not.toBeNull()
+		// The households of the group where an active adult has not finished a track, counted on their own.
+		const expected = await services.db
+			.selectDistinct({ id: residents.householdId })
+			.from(residents)
+			.where(and(eq(residents.residentialGroupId, groupId), eq(residents.status, 'active'), focus!))
+		const focused = await listWorklist(services.db, {
+			wardId: volunteer.wardId,
+			groups: volunteer.groups,
+			today,
+			page: 1,
+			focus: focus!,
+		})
+		expect(expected.length).toBeGreaterThan(0)
+		expect(focused.total).toBe(expected.length)
+		const ids = new Set(expected.map((r) => r.id))
+		for (const household of focused.households) expect(ids.has(household.id)).toBe(true)
+		// Still only the volunteer's groups.
+		expect(new Set(focused.households.map((h) => h.groupId))).toEqual(new Set([groupId]))
+		// Nobody left behind: an empty list, not the whole group.
+		const nobody = await listWorklist(services.db, {
+			wardId: volunteer.wardId,
+			groups: volunteer.groups,
+			today,
+			page: 1,
+			focus: sql`false`,
+		})
+		expect(nobody.total).toBe(0)
 	})
 
 	test("another group's household card is not found for the volunteer", async () => {

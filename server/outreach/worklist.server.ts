@@ -77,7 +77,18 @@ interface HouseholdRow extends Record<string, unknown> {
 /** One page of households needing a visit in the given groups, with each person's needs. */
 export async function listWorklist(
 	db: Database,
-	input: { wardId: string; groups: 'all' | string[]; today: string; page: number; groupId?: string },
+	input: {
+		wardId: string
+		groups: 'all' | string[]
+		today: string
+		page: number
+		groupId?: string
+		/**
+		 * A condition over the `resident` row (an indicator's left-behind list, issue 8 item 3): only the
+		 * households where an active resident meets it, whatever their other needs.
+		 */
+		focus?: SQL
+	},
 ): Promise<{ households: WorklistHousehold[]; total: number; pageCount: number }> {
 	const year = Number(input.today.slice(0, 4))
 	const groups =
@@ -112,7 +123,11 @@ export async function listWorklist(
 		join household h on h.id = n.household_id
 		join residential_group g on g.id = h.residential_group_id
 		left join last_visit lv on lv.household_id = h.id
-		where n.any_vneid or n.any_certification or n.not_reached or lv.next_visit_on <= ${input.today}::date
+		where ${
+			input.focus
+				? sql`h.id in (select household_id from resident where status = 'active' and ${input.focus})`
+				: sql`n.any_vneid or n.any_certification or n.not_reached or lv.next_visit_on <= ${input.today}::date`
+		}
 		order by ${walkingOrder}
 		limit ${WORKLIST_PAGE_SIZE} offset ${offset}`),
 	)
