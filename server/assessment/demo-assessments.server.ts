@@ -2,15 +2,19 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { bulkInsert } from '#server/demo/bulk-insert.server.ts'
 import { createRandom, type Random, shuffled } from '#server/demo/random.ts'
+import { users } from '#server/identity/schema.ts'
 import { learners, learningLessons, lessonProgress } from '#server/learning/schema.ts'
 import { courseQuizPassMarkPercent } from './attempts.server.ts'
 import { updateMastery } from './mastery-rules.ts'
+import { aiCourseIds } from './oral-assessment.server.ts'
 import {
 	assessmentAttemptItems,
 	assessmentAttempts,
 	assessmentItems,
 	competencyMastery,
 	type MasteryState,
+	oralAssessmentResults,
+	oralAssessments,
 } from './schema.ts'
 import { scoreAttempt } from './score-answer.ts'
 
@@ -54,6 +58,8 @@ function token(random: Random): string {
 export interface DemoAssessmentSummary {
 	attempts: number
 	learners: number
+	/** In-class assessments where the demo instructor saw AI practical tasks done (target 8). */
+	aiTasksConfirmed: number
 }
 
 export async function seedDemoAssessments(
@@ -83,6 +89,7 @@ export async function seedDemoAssessments(
 			learnerId: learners.id,
 			wardId: learners.wardId,
 			courseId: learningLessons.courseId,
+			residentId: learners.residentId,
 			lastDone: sql<string>`max(${lessonProgress.completedAt})`,
 			done: sql<number>`count(*)::int`,
 			total: sql<number>`(select count(*)::int from learning_lesson l2 where l2.course_id = ${learningLessons.courseId} and l2.status = 'published')`,
@@ -91,7 +98,7 @@ export async function seedDemoAssessments(
 		.innerJoin(learners, eq(learners.id, lessonProgress.learnerId))
 		.innerJoin(learningLessons, eq(learningLessons.id, lessonProgress.lessonId))
 		.where(eq(lessonProgress.status, 'completed'))
-		.groupBy(learners.id, learners.wardId, learningLessons.courseId)
+		.groupBy(learners.id, learners.wardId, learners.residentId, learningLessons.courseId)
 		.orderBy(asc(learners.id), asc(learningLessons.courseId))
 	const attempts: (typeof assessmentAttempts.$inferInsert)[] = []
 	const served: (typeof assessmentAttemptItems.$inferInsert)[] = []
@@ -161,15 +168,82 @@ export async function seedDemoAssessments(
 			})
 		}
 	}
+	const { orals, results } = await demoAiPracticalTasks(db, finished, random)
 	await db.transaction(async (tx) => {
 		await bulkInsert(tx, assessmentAttempts, attempts)
 		await bulkInsert(tx, assessmentAttemptItems, served)
 		await bulkInsert(tx, competencyMastery, mastery)
+		await bulkInsert(tx, oralAssessments, orals)
+		await bulkInsert(tx, oralAssessmentResults, results)
 	})
-	return { attempts: attempts.length, learners: outcomes.size }
+	return { attempts: attempts.length, learners: outcomes.size, aiTasksConfirmed: orals.length }
+}
+
+/**
+ * Half of the residents who started an AI course did one or two of its practical tasks in class, confirmed
+ * by the demo instructor a few days after their last lesson of it: target 8 has evidence beyond finishing
+ * the course, and /hoc/nang-luc lists the tasks.
+ */
+async function demoAiPracticalTasks(
+	db: Database,
+	finished: {
+		learnerId: string
+		wardId: string
+		residentId: string | null
+		courseId: string
+		lastDone: string
+	}[],
+	random: Random,
+) {
+	const orals: (typeof oralAssessments.$inferInsert)[] = []
+	const results: (typeof oralAssessmentResults.$inferInsert)[] = []
+	const tasks = await db
+		.select({
+			id: assessmentItems.id,
+			courseId: assessmentItems.courseId,
+			competencyCode: assessmentItems.competencyCode,
+		})
+		.from(assessmentItems)
+		.where(and(eq(assessmentItems.active, true), eq(assessmentItems.kind, 'practical')))
+		.orderBy(asc(assessmentItems.id))
+	const instructors = new Map(
+		(
+			await db
+				.select({ id: users.id, wardId: users.wardId })
+				.from(users)
+				.where(eq(users.username, 'giangvien'))
+		).map((u) => [u.wardId, u.id]),
+	)
+	for (const row of finished) {
+		const courseTasks = tasks.filter((t) => t.courseId === row.courseId)
+		const instructor = instructors.get(row.wardId)
+		if (!(aiCourseIds as readonly string[]).includes(row.courseId) || !row.residentId || !row.lastDone)
+			continue
+		if (!instructor || courseTasks.length === 0 || !random.chance(0.5)) continue
+		const id = crypto.randomUUID()
+		orals.push({
+			id,
+			wardId: row.wardId,
+			learnerId: row.learnerId,
+			residentId: row.residentId,
+			mode: 'inClass',
+			confirmedBy: instructor,
+			confirmedAt: new Date(new Date(row.lastDone).getTime() + random.int(1, 6) * 86_400_000),
+		})
+		for (const [position, task] of shuffled(courseTasks, random).slice(0, random.int(1, 2)).entries())
+			results.push({
+				oralAssessmentId: id,
+				position,
+				competencyCode: task.competencyCode,
+				outcome: 'proficient',
+				itemId: task.id,
+			})
+	}
+	return { orals, results }
 }
 
 export async function seedDemoAssessmentsAtStart(db: Database, input: { seed: number }): Promise<void> {
 	const summary = await seedDemoAssessments(db, input)
 	console.info(`  ${summary.attempts} bài kiểm tra khóa học của ${summary.learners} người học`)
+	console.info(`  ${summary.aiTasksConfirmed} buổi xác nhận bài thực hành dùng công cụ AI`)
 }

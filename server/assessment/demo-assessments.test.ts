@@ -7,7 +7,8 @@ import { createTestServices, type TestServices } from '#tests/support/test-servi
 import { readAttemptView } from './attempt-view.server.ts'
 import { seedDemoAssessments } from './demo-assessments.server.ts'
 import { importQuestionBank } from './import-questions.server.ts'
-import { assessmentAttempts, competencyMastery } from './schema.ts'
+import { readConfirmedTasks } from './oral-assessment.server.ts'
+import { assessmentAttempts, competencyMastery, oralAssessments } from './schema.ts'
 
 let services: TestServices
 
@@ -44,5 +45,11 @@ describe('demo quiz history', () => {
 		expect(view.items).toHaveLength(10)
 		for (const item of view.items) expect(item.review!.yourAnswer.length).toBeGreaterThan(0)
 		expect(view.items.filter((i) => i.review!.correct).length).toBe(one!.correctCount)
+		// AI practical tasks confirmed in class (target 8), listed to each of those learners.
+		expect(summary.aiTasksConfirmed).toBeGreaterThan(0)
+		const [oral] = await services.db.select().from(oralAssessments).limit(1)
+		const tasks = await readConfirmedTasks(services.db, oral!.learnerId)
+		expect(tasks.length).toBeGreaterThan(0)
+		expect(tasks.every((t) => t.ai && t.confirmedByName.length > 0)).toBe(true)
 	})
 })
