@@ -122,7 +122,7 @@ export const emulationEn: Record<keyof typeof emulationVi, string> = {
 	'emulation.award.higherLevel': 'Proposed to a higher level',
 	'emulation.error.summary': 'Not saved. Please correct the fields below.',
 	'emulation.error.points': 'Enter points from 0 to the criterion’s maximum.',
-	'emulation.error.tooMany': 'More points than the criterion’s maximum ({max}).',
+	'emulation.error.tooMany': 'More points than the criterion’s maximum (shown at the top of the page).',
 	'emulation.error.note': 'Write a comment, the grounds for the score (5 to 2000 characters).',
 	'emulation.error.url': 'A link must start with http:// or https://.',
 	'emulation.error.file': 'Evidence must be an image (JPEG, PNG, WebP) or a PDF of at most 2 MB.',

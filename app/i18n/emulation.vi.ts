@@ -121,7 +121,7 @@ export const emulationVi = {
 	'emulation.award.higherLevel': 'Đề nghị cấp trên khen thưởng',
 	'emulation.error.summary': 'Chưa lưu được. Vui lòng sửa các mục dưới đây.',
 	'emulation.error.points': 'Nhập số điểm từ 0 đến điểm tối đa của tiêu chí.',
-	'emulation.error.tooMany': 'Số điểm vượt quá điểm tối đa của tiêu chí ({max}).',
+	'emulation.error.tooMany': 'Số điểm vượt quá điểm tối đa của tiêu chí (ghi ở đầu trang).',
 	'emulation.error.note': 'Ghi nhận xét, căn cứ chấm (từ 5 đến 2000 ký tự).',
 	'emulation.error.url': 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',
 	'emulation.error.file': 'Tệp minh chứng phải là ảnh (JPEG, PNG, WebP) hoặc PDF, tối đa 2 MB.',

@@ -210,7 +210,11 @@ export default function EmulationCriteria({ loaderData, actionData }: Route.Comp
 									<FieldErrors errors={errorsFor(c.id)} />
 									<CriterionFields idPrefix={c.id} values={c} errors={errorsFor(c.id)} />
 									<p className="actions">
-										<button type="submit" aria-label={t('emulation.criteria.saveLabel', { title: c.title })}>
+										<button
+											type="submit"
+											className="secondary"
+											aria-label={t('emulation.criteria.saveLabel', { title: c.title })}
+										>
 											{t('emulation.criteria.save')}
 										</button>
 									</p>

@@ -40,9 +40,9 @@ async function scoreByHand(
 	const criteria = await listCriteria(db, { periodId: input.period.id, subject: input.subject })
 	const manual = criteria.find((c) => c.rule.kind === 'manual')
 	if (!manual) return 0
-	// The best-placed on the computed criteria get the hand scores: the ward scores those it knows best.
+	// The best-placed on the computed criteria (in rank order, then by name) get the hand scores.
 	const ranking = await computeLiveRanking(db, { period: input.period, subject: input.subject })
-	const picked = ranking.rows.filter((r) => r.total > 0).slice(0, input.notes.length)
+	const picked = ranking.rows.slice(0, input.notes.length)
 	if (picked.length === 0) return 0
 	const scoredAt = new Date(`${input.period.dueOn}T10:00:00+07:00`)
 	await db.insert(emulationManualScores).values(
