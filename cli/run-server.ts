@@ -19,6 +19,7 @@ import { createLogger } from '#server/operations/logger.server.ts'
 import { createMetrics } from '#server/operations/metrics.server.ts'
 import { processState } from '#server/operations/process-state.server.ts'
 import { seedDemoClassesAndProgrammesAtStart } from '#server/programmes/seed-demo-programmes-at-start.server.ts'
+import { seedDemoUnitReports } from '#server/reports/demo-unit-reports.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 import { setUpVneidSignIn } from '#server/vneid/set-up-vneid.server.ts'
 
@@ -62,6 +63,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	if (seedingDemo) await seedDemoAssessmentsAtStart(services.db, { seed: 2026 })
 	// Community classes (attendance in the learning record) and the plan's programmes.
 	if (seedingDemo) await seedDemoClassesAndProgrammesAtStart(services.db, { seed: 2026 })
+	// The 2026 reporting periods and the units' reports (the 6-month closed, the annual one overdue for some).
+	if (seedingDemo) await seedDemoUnitReports(services.db)
 	// Emulation criteria, hand scores and proposals on the 2026 reporting periods (seeded before this line).
 	if (seedingDemo) await seedDemoEmulation(services.db)
 	await prepareAssistant(services)

@@ -16,6 +16,7 @@ export interface OutgoingMessage {
 	channel: MessageChannelKind
 	subject: string
 	body: string
+	createdAt?: Date
 }
 
 export interface MessageChannel {

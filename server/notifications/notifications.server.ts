@@ -16,6 +16,8 @@ export interface NewNotification {
 	body: string
 	/** A path inside the app. */
 	link: string
+	/** Now by default (a controlled clock in tests and the demo history). */
+	createdAt?: Date
 }
 
 /** Adds notifications (several recipients at once). */

@@ -29,7 +29,8 @@ export async function runReportReminders(
 	db: Database,
 	options: { now?: Date; channel?: MessageChannel } = {},
 ): Promise<ReminderRun> {
-	const today = todayInVietnam(options.now ?? new Date())
+	const now = options.now ?? new Date()
+	const today = todayInVietnam(now)
 	const channel = options.channel ?? outboxChannel
 	const periods = await db
 		.select({
@@ -69,6 +70,7 @@ export async function runReportReminders(
 				today,
 				organization: unit,
 				recipients: recipients.map((r) => r.userId),
+				now,
 			})
 			if (sent) {
 				run.unitsReminded++
@@ -88,6 +90,7 @@ async function remindUnit(
 		today: string
 		organization: { id: string; name: string }
 		recipients: string[]
+		now: Date
 	},
 ): Promise<boolean> {
 	const { period, threshold, organization, recipients } = input
@@ -99,6 +102,7 @@ async function remindUnit(
 				organizationId: organization.id,
 				threshold,
 				recipientCount: recipients.length,
+				sentAt: input.now,
 			})
 			.onConflictDoNothing()
 			.returning({ periodId: reportReminders.periodId })
@@ -114,7 +118,14 @@ async function remindUnit(
 		const link = `/bao-cao/ky/${period.id}/don-vi/${organization.id}`
 		await createNotifications(
 			tx,
-			recipients.map((userId) => ({ userId, kind: 'reportReminder' as const, title, body, link })),
+			recipients.map((userId) => ({
+				userId,
+				kind: 'reportReminder' as const,
+				title,
+				body,
+				link,
+				createdAt: input.now,
+			})),
 		)
 		await channel.send(
 			tx,
@@ -124,6 +135,7 @@ async function remindUnit(
 				channel: 'sms' as const,
 				subject: title,
 				body: `${body} Xem: ${link}`,
+				createdAt: input.now,
 			})),
 		)
 		return true

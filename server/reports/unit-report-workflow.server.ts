@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { createNotifications } from '#server/notifications/notifications.server.ts'
 import { listFocalPoints } from '#server/reports/focal-points.server.ts'
@@ -59,13 +59,19 @@ export async function saveUnitReport(
 		figures: UnitReportFigures
 		sections: UnitReportSections
 		submit: boolean
-		actorId: string
+		/** Null only for data brought in by the demo seed. */
+		actorId: string | null
+		/** Already computed for this unit and period (the demo seed); computed here otherwise. */
+		systemFigures?: UnitReportFigures
+		/** The clock (tests, demo history); now by default. */
+		at?: Date
 	},
 ): Promise<SaveOutcome> {
 	const { period, organizationId } = input
 	if (period.status !== 'open') return 'closed'
 	if (!(await isListed(db, period.id, organizationId))) return 'notListed'
-	const systemFigures = await computeUnitFigures(db, { organizationId, period })
+	const systemFigures = input.systemFigures ?? (await computeUnitFigures(db, { organizationId, period }))
+	const at = input.at ?? new Date()
 	const status: UnitReportStatus = input.submit ? 'submitted' : 'draft'
 	const action: UnitReportAction = input.submit ? 'submit' : 'saveDraft'
 	return db.transaction(async (tx) => {
@@ -78,14 +84,14 @@ export async function saveUnitReport(
 			systemFigures,
 			...input.sections,
 			updatedBy: input.actorId,
-			updatedAt: sql`now()`,
-			...(input.submit ? { submittedAt: sql`now()` } : {}),
+			updatedAt: at,
+			...(input.submit ? { submittedAt: at } : {}),
 		}
 		let saved: { id: string; version: number } | undefined
 		if (!current) {
 			;[saved] = await tx
 				.insert(unitReports)
-				.values({ periodId: period.id, organizationId, version: 1, ...values })
+				.values({ periodId: period.id, organizationId, version: 1, createdAt: at, ...values })
 				.onConflictDoNothing()
 				.returning({ id: unitReports.id, version: unitReports.version })
 		} else {
@@ -104,6 +110,7 @@ export async function saveUnitReport(
 			figures: input.figures,
 			...input.sections,
 			actorId: input.actorId,
+			createdAt: at,
 		})
 		return input.submit ? 'submitted' : 'saved'
 	})
@@ -130,6 +137,7 @@ export async function reviewUnitReport(
 		decision: 'return' | 'accept'
 		comment: string
 		actorId: string
+		at?: Date
 		/** Where the notification points (the unit report page). */
 		link: string
 		organizationName: string
@@ -140,6 +148,7 @@ export async function reviewUnitReport(
 	if (period.status !== 'open') return 'closed'
 	if (decision === 'return' && comment === '') return 'commentRequired'
 	const status: UnitReportStatus = decision === 'return' ? 'returned' : 'accepted'
+	const at = input.at ?? new Date()
 	return db.transaction(async (tx) => {
 		const current = await currentReport(tx, period.id, organizationId)
 		if (!current || current.version !== input.expectedVersion) return current ? 'conflict' : 'notReviewable'
@@ -150,9 +159,9 @@ export async function reviewUnitReport(
 				status,
 				version: current.version + 1,
 				reviewComment: comment || null,
-				reviewedAt: sql`now()`,
+				reviewedAt: at,
 				updatedBy: input.actorId,
-				updatedAt: sql`now()`,
+				updatedAt: at,
 			})
 			.where(and(eq(unitReports.id, current.id), eq(unitReports.version, current.version)))
 			.returning({
@@ -174,6 +183,7 @@ export async function reviewUnitReport(
 			...content,
 			comment: comment || null,
 			actorId: input.actorId,
+			createdAt: at,
 		})
 		const recipients = await listFocalPoints(tx, [organizationId])
 		await createNotifications(
@@ -190,6 +200,7 @@ export async function reviewUnitReport(
 						? `Phường trả lại báo cáo của ${input.organizationName} để bổ sung: ${comment}`
 						: `Phường đã tiếp nhận báo cáo của ${input.organizationName}.${comment ? ` Ý kiến: ${comment}` : ''}`,
 				link: input.link,
+				createdAt: at,
 			})),
 		)
 		return decision === 'return' ? 'returned' : 'accepted'
