@@ -135,6 +135,9 @@ function Shell({ children }: { children: ReactNode }) {
 			</main>
 			<footer className="site-footer">
 				<p>{t('footer.text')}</p>
+				<p>
+					<Link to="/du-lieu-ca-nhan">{t('privacy.footer.link')}</Link>
+				</p>
 			</footer>
 		</>
 	)

@@ -84,14 +84,21 @@ async function subjectOf(userId: string): Promise<PolicySubject & { id: string }
 }
 
 /** Calls a route's loader or action in-process as a subject; returns the status it answered or threw. */
-async function call(entry: RouteEntry, kind: Kind, subject: Subject, csrf: 'valid' | 'missing' = 'valid') {
+async function call(
+	entry: RouteEntry,
+	kind: Kind,
+	subject: Subject,
+	csrf: 'valid' | 'missing' = 'valid',
+	/** Every path parameter set to this value instead of the probe's sample. */
+	paramValue?: string,
+) {
 	const handler = (await moduleOf(entry.file))[kind] as Handler
 	const probe = routeAccess[entry.file]?.probe
 	const params: Record<string, string> = {}
 	const path = entry.path.replace(/:(\w+)/g, (_, name: string) => {
 		const sample = probe?.params?.[name]
-		params[name] = sample ? samples[sample] : crypto.randomUUID()
-		return params[name]
+		params[name] = paramValue ?? (sample ? samples[sample] : crypto.randomUUID())
+		return encodeURIComponent(params[name])
 	})
 	let cookie: string
 	let token: string
@@ -184,5 +191,22 @@ describe.each(csrfGuarded)('$file action refuses a post without a CSRF token', (
 	test.each(subjectsAllowed)('as %s', async (subject) => {
 		expect(await call(entry, 'action', subject, 'missing')).toMatchObject({ status: 403, reason: 'csrf' })
 		expect((await call(entry, 'action', subject, 'valid')).status).not.toBe(403)
+	})
+})
+
+// Path parameters come from the address bar: whatever is typed there must get a 4xx, never a database
+// error (a malformed uuid reaching a query) or a file read outside its folder.
+const hostileParams = ['dong-y', "1' or '1'='1", '../../etc/passwd', '%00', 'x'.repeat(300)]
+const withParams = declared.filter(
+	({ file, path }) => path.includes(':') && routeAccess[file]?.loader !== undefined,
+)
+describe.each(withParams)('$file loader with a malformed path parameter', (entry) => {
+	const access = routeAccess[entry.file]?.loader as Access
+	const subject: Subject =
+		access === 'public' ? 'anonymous' : (roles.find((role) => allowed(role, access)) as Subject)
+	test.each(hostileParams)('%s answers 4xx', async (value) => {
+		const result = await call(entry, 'loader', subject, 'valid', value)
+		expect(result.status, JSON.stringify(result)).toBeGreaterThanOrEqual(400)
+		expect(result.status, JSON.stringify(result)).toBeLessThan(500)
 	})
 })

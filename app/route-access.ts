@@ -36,6 +36,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/sign-in.tsx': { loader: 'public', action: 'public' },
 	'routes/sign-out.tsx': { loader: 'public', action: 'account.self' },
 	'routes/account.tsx': { loader: 'account.self', action: 'account.self' },
+	'routes/account-data-export.ts': { loader: 'account.self' },
+	'routes/privacy-notice.tsx': {},
 	'routes/admin-accounts.tsx': { loader: 'accounts.manage' },
 	'routes/admin-account-new.tsx': { loader: 'accounts.manage', action: 'accounts.manage' },
 	'routes/admin-account.tsx': {
@@ -59,6 +61,14 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'routes/resident-data-export.ts': {
 		loader: 'people.dataRights',
 		probe: { params: { residentId: 'resident' } },
+	},
+	'routes/resident-consent.tsx': {
+		loader: 'people.read',
+		action: 'people.write',
+		probe: {
+			params: { residentId: 'resident' },
+			form: { purpose: 'photos', decision: 'given', method: 'paper' },
+		},
 	},
 	'routes/resident-erase.tsx': {
 		loader: 'people.dataRights',

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect } from 'react-router'
 import type { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
+import { MyDataSection } from '#app/components/privacy/my-data-section.tsx'
 import { RoleList } from '#app/components/role-list.tsx'
 import { TextField } from '#app/components/text-field.tsx'
 import { useTranslate } from '#app/i18n/use-translate.ts'
@@ -21,6 +22,7 @@ import {
 	destroyAllSessionsForUser,
 	listSessionsForUser,
 } from '#server/identity/session.server.ts'
+import { ConsentFormSchema, readConsents, recordConsent } from '#server/privacy/consent.server.ts'
 import type { Route } from './+types/account'
 
 // Account data, temporary passwords and the audit trail are never kept by a browser or proxy cache.
@@ -35,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	if (!account) throw forbidden()
 	const sessions = await listSessionsForUser(context.app.db, user.id)
 	return {
+		consents: user.residentId ? await readConsents(context.app.db, user.residentId) : null,
 		account: {
 			displayName: account.displayName,
 			username: account.username,
@@ -56,6 +59,24 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requirePermission(request, context, 'account.self')
 	const formData = await readCsrfCheckedForm(request, context)
 	const audit = requestAudit(context, user)
+	if (formData.get('intent') === 'consent') {
+		// The person's own choice, online: purpose and decision only (no note).
+		const parsed = ConsentFormSchema.safeParse({
+			purpose: formData.get('purpose'),
+			decision: formData.get('decision'),
+			method: 'online',
+		})
+		if (!parsed.success || !user.residentId) throw data(null, { status: 400 })
+		const outcome = await recordConsent(context.app.db, {
+			...parsed.data,
+			wardId: user.wardId,
+			residentId: user.residentId,
+			recordedBy: user.id,
+			actor: audit.actor,
+		})
+		if (outcome === 'notFound') throw data(null, { status: 404 })
+		return redirect('/tai-khoan#my-data-title')
+	}
 	if (formData.get('intent') === 'signOutEverywhere') {
 		await destroyAllSessionsForUser(context.app, user.id)
 		await recordAudit(context.app.db, {
@@ -94,7 +115,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
-	const { account, sessions } = loaderData
+	const { account, sessions, consents } = loaderData
 	const [form, fields] = useForm<z.input<typeof ChangePasswordFormSchema>>({ lastResult: actionData?.result })
 	return (
 		<div className="stack">
@@ -204,6 +225,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 					</p>
 				</Form>
 			</section>
+			<MyDataSection consents={consents} />
 		</div>
 	)
 }

@@ -229,6 +229,9 @@ export default function Resident({ loaderData, actionData }: Route.ComponentProp
 				)}
 			</section>
 			{loaderData.certificates ? <ResidentCertificates certificates={loaderData.certificates} /> : null}
+			<p>
+				<Link to={`/nguoi-dan/${resident.id}/dong-y`}>{t('privacy.consent.link')}</Link>
+			</p>
 			{loaderData.canUseDataRights ? (
 				<section aria-labelledby="data-rights-title" className="card stack">
 					<h2 id="data-rights-title">{t('privacy.section.title')}</h2>

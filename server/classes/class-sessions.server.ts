@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { type SessionForm, vietnamInstant } from '#server/classes/class-form-schemas.ts'
 import { classAttendances, classSessions, communityClasses } from '#server/classes/schema.ts'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { learningLessons } from '#server/learning/schema.ts'
 
 /** A class's sessions in time order, with how many attended each. */
@@ -27,6 +28,7 @@ export async function listSessions(db: Database, classId: string) {
 
 /** One session with its class (of this ward), or null. */
 export async function getSession(db: Database, input: { wardId: string; sessionId: string }) {
+	if (!isUuid(input.sessionId)) return undefined
 	const s = classSessions
 	const c = communityClasses
 	const [row] = await db

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { ClassForm } from '#server/classes/class-form-schemas.ts'
 import { classEnrolments, classSessions, communityClasses } from '#server/classes/schema.ts'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { roleDefinitions } from '#server/identity/permissions.ts'
 import { type Role, roleAssignments, roles, users } from '#server/identity/schema.ts'
 import { organizations } from '#server/ward/schema.ts'
@@ -44,6 +45,7 @@ export async function listClasses(db: Database, input: { wardId: string; status?
 
 /** One class of the ward with its instructor's and organiser's names, or null. */
 export async function getClass(db: Database, input: { wardId: string; classId: string }) {
+	if (!isUuid(input.classId)) return undefined
 	const c = communityClasses
 	const [row] = await db
 		.select({

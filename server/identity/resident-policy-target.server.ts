@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import type { PolicyTarget } from '#server/identity/permissions.ts'
 import { residents } from '#server/people/schema.ts'
 import { organizationMemberships } from '#server/ward/schema.ts'
@@ -12,6 +13,7 @@ export async function loadResidentPolicyTarget(
 	db: Database,
 	residentId: string,
 ): Promise<Required<PolicyTarget> | null> {
+	if (!isUuid(residentId)) return null
 	const [resident] = await db
 		.select({ wardId: residents.wardId, residentialGroupId: residents.residentialGroupId })
 		.from(residents)

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { users } from '#server/identity/schema.ts'
 import { outreachVisitPeople, outreachVisits } from '#server/outreach/schema.ts'
 import { listPeopleOfHouseholds, type WorklistPerson } from '#server/outreach/worklist.server.ts'
@@ -30,6 +31,7 @@ export async function getHouseholdCard(
 	db: Database,
 	input: { householdId: string; wardId: string; groups: 'all' | string[]; today: string },
 ): Promise<HouseholdCard | null> {
+	if (!isUuid(input.householdId)) return null
 	const [household] = await db
 		.select({
 			id: households.id,

@@ -1,10 +1,12 @@
 import { and, eq, type SQL } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { households, residents, residentTargetGroups, targetGroups } from '#server/people/schema.ts'
 import { organizationMemberships, organizations, residentialGroups } from '#server/ward/schema.ts'
 
 /** A resident's record for the detail and edit pages; personal identifiers stay encrypted here. */
 export async function getResident(db: Database, input: { wardId: string; residentId: string; scope?: SQL }) {
+	if (!isUuid(input.residentId)) return null
 	const [row] = await db
 		.select({
 			id: residents.id,

@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { households, residents } from '#server/people/schema.ts'
 import { residentialGroups } from '#server/ward/schema.ts'
 
@@ -8,6 +9,7 @@ export async function getHousehold(
 	db: Database,
 	input: { wardId: string; householdId: string; scope?: SQL },
 ) {
+	if (!isUuid(input.householdId)) return undefined
 	const [household] = await db
 		.select({
 			id: households.id,

@@ -9,7 +9,7 @@ export type Localised = { vi: string; en: string }
 
 /**
  * Decree 13, Art. 17 lets a state body process data without consent to carry out its duties; the
- * other purposes are asked for one by one (server/privacy/schema.ts, consentPurposes).
+ * other purposes are asked for one by one (server/privacy/consent-vocabulary.ts).
  */
 export const legalBases = ['publicTask', 'consent', 'legalObligation', 'contract'] as const
 export type LegalBasis = (typeof legalBases)[number]

@@ -1,17 +1,8 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { users } from '#server/identity/schema.ts'
 import { residents } from '#server/people/schema.ts'
+import { consentDecisions, consentMethods, consentPurposes } from '#server/privacy/consent-vocabulary.ts'
 import { wards } from '#server/ward/schema.ts'
-
-/**
- * What a person may agree to beyond the ward's public duties (Decree 13/2023/NĐ-CP, Art. 11): each is
- * asked, recorded and withdrawn on its own. See server/privacy/personal-data-register.ts.
- */
-export const consentPurposes = ['learningProfile', 'outreachContact', 'publicRecognition', 'photos'] as const
-export type ConsentPurpose = (typeof consentPurposes)[number]
-
-export const consentDecisions = ['given', 'withdrawn'] as const
-export const consentMethods = ['paper', 'inPerson', 'online'] as const
 
 /**
  * One decision of a person about one purpose. Append-only: the current state is the latest row per

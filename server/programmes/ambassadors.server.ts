@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { households, residents, residentTargetGroups } from '#server/people/schema.ts'
 import { ambassadorAssignments } from '#server/programmes/schema.ts'
 import { residentialGroups } from '#server/ward/schema.ts'
@@ -37,6 +38,7 @@ export async function listAmbassadors(db: Database, input: { wardId: string; sco
 
 /** One ambassador (a resident of the group, within scope), or null. */
 export async function getAmbassador(db: Database, input: { wardId: string; scope: SQL; residentId: string }) {
+	if (!isUuid(input.residentId)) return undefined
 	const [row] = await db
 		.select({ id: residents.id, fullName: residents.fullName, groupName: residentialGroups.name })
 		.from(residents)

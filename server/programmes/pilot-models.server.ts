@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { residents } from '#server/people/schema.ts'
 import {
 	pilotModelEvidence,
@@ -238,6 +239,7 @@ export async function readEvidenceFile(
 	db: Database,
 	input: { wardId: string; pilotModelId: string; evidenceId: string },
 ) {
+	if (!isUuid(input.pilotModelId) || !isUuid(input.evidenceId)) return undefined
 	const [row] = await db
 		.select({
 			fileName: pilotModelEvidence.fileName,

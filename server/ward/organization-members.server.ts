@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { residents } from '#server/people/schema.ts'
 import { foldVietnamese } from '#server/people/search-name.ts'
 import { type MembershipKind, organizationMemberships, organizations } from '#server/ward/schema.ts'
@@ -33,6 +34,7 @@ export async function listOrganizations(db: Database, input: { wardId: string; o
 }
 
 export async function getOrganization(db: Database, input: { wardId: string; organizationId: string }) {
+	if (!isUuid(input.organizationId)) return undefined
 	const [row] = await db
 		.select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
 		.from(organizations)

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { type ImportMapping, ImportMappingSchema } from '#server/people/import/column-mapping.ts'
 import { type ImportBatchCounts, importBatches, importFiles } from '#server/people/import-jobs/schema.ts'
 
@@ -33,6 +34,7 @@ export async function createImportBatch(
 
 /** One batch of the ward, without its bytes. */
 export async function getImportBatch(db: Database, input: { wardId: string; batchId: string }) {
+	if (!isUuid(input.batchId)) return undefined
 	const [batch] = await db
 		.select()
 		.from(importBatches)
