@@ -14,7 +14,13 @@ import {
 	skippableLessons,
 } from './placement-rules.ts'
 import { type RetakeDecision, retakeDecision, retakePolicies } from './retake-rules.ts'
-import { type AttemptKind, assessmentAttemptItems, assessmentAttempts, assessmentItems } from './schema.ts'
+import {
+	type AttemptKind,
+	assessmentAttemptItems,
+	assessmentAttempts,
+	assessmentItems,
+	competencyMastery,
+} from './schema.ts'
 import { scoreAnswer, scoreAttempt } from './score-answer.ts'
 
 /** How many items each assessment serves, and the course quiz's pass mark. */
@@ -527,7 +533,26 @@ export async function skippableLessonIds(
 		)
 		.orderBy(desc(assessmentAttempts.submittedAt))
 		.limit(1)
-	return ((row?.result as Partial<PlacementResult> | null)?.skippableLessonIds ?? []).slice()
+	const skippable = new Set((row?.result as Partial<PlacementResult> | null)?.skippableLessonIds ?? [])
+	// Mastery learnt since (quizzes, the final assessment, an instructor's judgement) counts too: a lesson
+	// of the track whose every competency is mastered now is not suggested. Mastery falls back on later
+	// mistakes, and the lesson is then suggested again.
+	const mastered = await db
+		.select({ code: competencyMastery.competencyCode })
+		.from(competencyMastery)
+		.where(and(eq(competencyMastery.learnerId, learnerId), eq(competencyMastery.state, 'mastered')))
+	if (mastered.length > 0) {
+		const codes = new Set(mastered.map((m) => m.code))
+		const lessons = await db
+			.select({ id: learningLessons.id, competencies: learningLessons.competencies })
+			.from(learningLessons)
+			.innerJoin(learningTrackCourses, eq(learningTrackCourses.courseId, learningLessons.courseId))
+			.where(and(eq(learningTrackCourses.trackId, trackId), eq(learningLessons.status, 'published')))
+		for (const lesson of lessons)
+			if (lesson.competencies.length > 0 && lesson.competencies.every((c) => codes.has(c)))
+				skippable.add(lesson.id)
+	}
+	return [...skippable]
 }
 
 export type { AttemptKind }

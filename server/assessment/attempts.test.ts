@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createIdentityWard, createUserWithRole } from '#server/identity/testing/identity-fixtures.ts'
 import { importLearningContent } from '#server/learning/import-content.server.ts'
 import { ensureLearnerForUser, type Learner } from '#server/learning/learners.server.ts'
+import { learningLessons, learningTrackCourses } from '#server/learning/schema.ts'
 import { createTestServices, type TestServices } from '#tests/support/test-services.ts'
 import { readAttemptView } from './attempt-view.server.ts'
 import {
@@ -16,7 +17,7 @@ import {
 import { importQuestionBank } from './import-questions.server.ts'
 import { readMastery } from './mastery.server.ts'
 import type { PostedAnswer } from './option-tokens.ts'
-import { assessmentAttemptItems, assessmentItems } from './schema.ts'
+import { assessmentAttemptItems, assessmentItems, competencyMastery } from './schema.ts'
 
 let services: TestServices
 let learner: Learner
@@ -255,5 +256,43 @@ describe('placement test', () => {
 		expect(asked).toBeLessThanOrEqual(15)
 		for (const c of view.placement!.competencies) expect(c.levelVi).toBeNull()
 		expect(view.placement!.skippable).toEqual([])
+	})
+
+	test('a lesson whose every competency is mastered since is not suggested, until mastery falls back', async () => {
+		const other = await ensureLearnerForUser(services.db, {
+			id: (await createOtherUser()).id,
+			wardId: learner.wardId,
+			residentId: null,
+		})
+		expect(await skippableLessonIds(services.db, other.id, 'citizen')).toEqual([])
+		const [lesson] = await services.db
+			.select({ id: learningLessons.id, competencies: learningLessons.competencies })
+			.from(learningLessons)
+			.innerJoin(learningTrackCourses, eq(learningTrackCourses.courseId, learningLessons.courseId))
+			.where(and(eq(learningTrackCourses.trackId, 'citizen'), eq(learningLessons.status, 'published')))
+			.orderBy(learningLessons.id)
+			.limit(1)
+		expect(lesson!.competencies.length).toBeGreaterThan(0)
+		await services.db.insert(competencyMastery).values(
+			lesson!.competencies.map((competencyCode) => ({
+				learnerId: other.id,
+				wardId: other.wardId,
+				competencyCode,
+				state: 'mastered' as const,
+				recent: [true, true, true, true, true, true],
+			})),
+		)
+		expect(await skippableLessonIds(services.db, other.id, 'citizen')).toContain(lesson!.id)
+		// One competency falls back (later mistakes): the lesson is suggested again.
+		await services.db
+			.update(competencyMastery)
+			.set({ state: 'proficient' })
+			.where(
+				and(
+					eq(competencyMastery.learnerId, other.id),
+					eq(competencyMastery.competencyCode, lesson!.competencies[0]!),
+				),
+			)
+		expect(await skippableLessonIds(services.db, other.id, 'citizen')).not.toContain(lesson!.id)
 	})
 })
