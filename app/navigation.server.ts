@@ -27,6 +27,8 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/ho-so-truc-tuyen', labelKey: 'nav.dossiers', permission: 'outreach.record' },
 	{ to: '/tiep-can/thi-dua', labelKey: 'nav.outreachFigures', permission: 'indicators.read' },
 	{ to: '/thi-dua', labelKey: 'nav.emulation', permission: 'emulation.read' },
+	{ to: '/bao-cao', labelKey: 'nav.unitReports', permission: 'reports.read' },
+	{ to: '/thong-bao', labelKey: 'nav.notifications', permission: 'account.self' },
 	{ to: '/quan-tri/tro-ly', labelKey: 'nav.assistantAdmin', permission: 'content.manage' },
 ]
 

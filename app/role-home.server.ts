@@ -71,7 +71,7 @@ const cards: CardDefinition[] = [
 	{
 		id: 'unitReport',
 		permission: 'reports.submit',
-		to: null,
+		to: '/bao-cao',
 		titleKey: 'roleHome.card.unitReport.title',
 		bodyKey: 'roleHome.card.unitReport.body',
 	},

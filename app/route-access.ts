@@ -202,6 +202,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// The auditor (indicators.read without people.read) gets the count only, never the names.
 	'routes/dashboard-people.tsx': { loader: 'indicators.read' },
 	'routes/dashboard-export.ts': { loader: 'people.export' },
+	// Unit reports: a focal point reads and submits their unit's only (the handlers check the organisation).
+	'routes/report-periods.tsx': { loader: 'reports.read', action: 'reports.manage' },
+	'routes/report-outbox.tsx': { loader: 'reports.manage' },
+	'routes/report-period.tsx': {
+		loader: 'reports.read',
+		action: 'reports.manage',
+		probe: { form: { intent: 'close' } },
+	},
+	'routes/report-unit.tsx': { loader: 'reports.read', action: 'reports.submit' },
+	'routes/report-unit-review.ts': {
+		action: 'reports.review',
+		probe: { form: { decision: 'accept', version: '1' } },
+	},
+	'routes/notifications.tsx': { loader: 'account.self', action: 'account.self' },
 	'routes/indicator-edit.tsx': {
 		loader: 'indicators.manage',
 		action: 'indicators.manage',

@@ -12,6 +12,7 @@ import { outreachEn } from '#app/i18n/outreach.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
 import { privacyEn } from '#app/i18n/privacy.en.ts'
 import { programmesEn } from '#app/i18n/programmes.en.ts'
+import { reportsEn } from '#app/i18n/reports.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
 /** English: the second locale. */
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
 	...certificationEn,
 	...classesEn,
 	...emulationEn,
+	...reportsEn,
 	...programmesEn,
 	...identityEn,
 	...indicatorsEn,

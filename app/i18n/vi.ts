@@ -12,6 +12,7 @@ import { outreachVi } from '#app/i18n/outreach.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 import { privacyVi } from '#app/i18n/privacy.vi.ts'
 import { programmesVi } from '#app/i18n/programmes.vi.ts'
+import { reportsVi } from '#app/i18n/reports.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
 export const vi = {
@@ -20,6 +21,7 @@ export const vi = {
 	...certificationVi,
 	...classesVi,
 	...emulationVi,
+	...reportsVi,
 	...programmesVi,
 	...identityVi,
 	...indicatorsVi,

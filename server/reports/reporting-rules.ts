@@ -81,3 +81,8 @@ export function wardMayReview(status: UnitReportStatus | null): boolean {
 }
 
 export const periodKindsInOrder: readonly ReportingPeriodKind[] = ['annual', 'semiannual', 'adhoc']
+
+/** The calendar day in Vietnam (the ward's day) at an instant, as yyyy-mm-dd. */
+export function vietnamDay(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
+}

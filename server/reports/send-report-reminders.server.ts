@@ -3,7 +3,12 @@ import type { Database } from '#server/db/client.server.ts'
 import { type MessageChannel, outboxChannel } from '#server/notifications/message-channel.server.ts'
 import { createNotifications } from '#server/notifications/notifications.server.ts'
 import { listFocalPoints } from '#server/reports/focal-points.server.ts'
-import { daysBetween, reminderDaysBefore, reminderThresholdOn } from '#server/reports/reporting-rules.ts'
+import {
+	daysBetween,
+	reminderDaysBefore,
+	reminderThresholdOn,
+	vietnamDay,
+} from '#server/reports/reporting-rules.ts'
 import { type ReminderThreshold, reportingPeriods, reportReminders } from '#server/reports/schema.ts'
 
 /*
@@ -13,8 +18,6 @@ import { type ReminderThreshold, reportingPeriods, reportReminders } from '#serv
  * its unique key lets only one app server (or one rerun) send it.
  */
 
-const todayInVietnam = (now: Date) =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
 const vietnameseDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
 export interface ReminderRun {
@@ -30,7 +33,7 @@ export async function runReportReminders(
 	options: { now?: Date; channel?: MessageChannel } = {},
 ): Promise<ReminderRun> {
 	const now = options.now ?? new Date()
-	const today = todayInVietnam(now)
+	const today = vietnamDay(now)
 	const channel = options.channel ?? outboxChannel
 	const periods = await db
 		.select({
