@@ -29,6 +29,7 @@ const items: (NavItem & { permission: Permission })[] = [
 	{ to: '/thi-dua', labelKey: 'nav.emulation', permission: 'emulation.read' },
 	{ to: '/bao-cao', labelKey: 'nav.unitReports', permission: 'reports.read' },
 	{ to: '/thong-bao', labelKey: 'nav.notifications', permission: 'account.self' },
+	{ to: '/bao-cao/phuong', labelKey: 'nav.wardReport', permission: 'reports.consolidate' },
 	{ to: '/quan-tri/tro-ly', labelKey: 'nav.assistantAdmin', permission: 'content.manage' },
 ]
 

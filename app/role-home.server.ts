@@ -78,7 +78,7 @@ const cards: CardDefinition[] = [
 	{
 		id: 'wardReport',
 		permission: 'reports.consolidate',
-		to: null,
+		to: '/bao-cao/phuong',
 		titleKey: 'roleHome.card.wardReport.title',
 		bodyKey: 'roleHome.card.wardReport.body',
 	},

@@ -216,6 +216,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 		probe: { form: { decision: 'accept', version: '1' } },
 	},
 	'routes/notifications.tsx': { loader: 'account.self', action: 'account.self' },
+	'routes/report-ward-periods.tsx': { loader: 'reports.consolidate' },
+	'routes/report-ward.tsx': { loader: 'reports.consolidate', action: 'reports.consolidate' },
+	'routes/report-ward-file.ts': { loader: 'reports.consolidate' },
 	'routes/indicator-edit.tsx': {
 		loader: 'indicators.manage',
 		action: 'indicators.manage',

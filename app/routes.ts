@@ -112,5 +112,8 @@ export default [
 	route('chi-tieu/:code/danh-sach', 'routes/dashboard-people.tsx'),
 	route('chi-tieu/:code/xuat', 'routes/dashboard-export.ts'),
 	route('quan-tri/chi-tieu/:code', 'routes/indicator-edit.tsx'),
+	route('bao-cao/phuong', 'routes/report-ward-periods.tsx'),
+	route('bao-cao/phuong/:periodId', 'routes/report-ward.tsx'),
+	route('bao-cao/phuong/:periodId/:file', 'routes/report-ward-file.ts'),
 	route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -8,6 +8,7 @@ import { importCommand } from '#cli/commands/import.ts'
 import { kbCommand } from '#cli/commands/kb.ts'
 import { keysCommand } from '#cli/commands/keys.ts'
 import { migrateCommand } from '#cli/commands/migrate.ts'
+import { reportCommand } from '#cli/commands/report.ts'
 import { restoreCommand } from '#cli/commands/restore.ts'
 import { seedCommand } from '#cli/commands/seed.ts'
 import { serveCommand, startCommand } from '#cli/commands/serve.ts'
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
 	backup: backupCommand,
 	import: importCommand,
 	export: exportCommand,
+	report: reportCommand,
 	restore: restoreCommand,
 	kb: kbCommand,
 	ask: askCommand,

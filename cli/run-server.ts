@@ -20,6 +20,7 @@ import { createMetrics } from '#server/operations/metrics.server.ts'
 import { processState } from '#server/operations/process-state.server.ts'
 import { seedDemoClassesAndProgrammesAtStart } from '#server/programmes/seed-demo-programmes-at-start.server.ts'
 import { seedDemoUnitReports } from '#server/reports/demo-unit-reports.server.ts'
+import { seedDemoWardReports } from '#server/reports/ward-report-demo.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
 import { setUpVneidSignIn } from '#server/vneid/set-up-vneid.server.ts'
 
@@ -65,6 +66,8 @@ export async function runServer({ args, demoDefault, dev }: RunServerOptions): P
 	if (seedingDemo) await seedDemoClassesAndProgrammesAtStart(services.db, { seed: 2026 })
 	// The 2026 reporting periods and the units' reports (the 6-month closed, the annual one overdue for some).
 	if (seedingDemo) await seedDemoUnitReports(services.db)
+	// The ward's consolidated 6-month report, written from the April snapshot and the accepted unit reports.
+	if (seedingDemo) await seedDemoWardReports(services.db)
 	// Emulation criteria, hand scores and proposals on the 2026 reporting periods (seeded before this line).
 	if (seedingDemo) await seedDemoEmulation(services.db)
 	await prepareAssistant(services)

@@ -12,6 +12,7 @@ import { outreachEn } from '#app/i18n/outreach.en.ts'
 import { peopleEn } from '#app/i18n/people.en.ts'
 import { privacyEn } from '#app/i18n/privacy.en.ts'
 import { programmesEn } from '#app/i18n/programmes.en.ts'
+import { reportDocumentsEn } from '#app/i18n/report-documents.en.ts'
 import { reportsEn } from '#app/i18n/reports.en.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
 	...importEn,
 	...learningEn,
 	...outreachEn,
+	...reportDocumentsEn,
 	'app.name': 'Popular digital education',
 	'app.tagline': 'Digital skills for every resident — no one left behind',
 	'a11y.skipToContent': 'Skip to main content',

@@ -12,6 +12,7 @@ import { outreachVi } from '#app/i18n/outreach.vi.ts'
 import { peopleVi } from '#app/i18n/people.vi.ts'
 import { privacyVi } from '#app/i18n/privacy.vi.ts'
 import { programmesVi } from '#app/i18n/programmes.vi.ts'
+import { reportDocumentsVi } from '#app/i18n/report-documents.vi.ts'
 import { reportsVi } from '#app/i18n/reports.vi.ts'
 
 /** Vietnamese: the first locale. Every key here must exist in en.ts (the compiler checks). */
@@ -31,6 +32,7 @@ export const vi = {
 	...importVi,
 	...learningVi,
 	...outreachVi,
+	...reportDocumentsVi,
 	'app.name': 'Bình dân học vụ số',
 	'app.tagline': 'Phổ cập kỹ năng số cho mọi người dân — không ai bị bỏ lại phía sau',
 	'a11y.skipToContent': 'Bỏ qua, đến nội dung chính',

@@ -91,11 +91,14 @@ async function unitsOf(db: Database, wardId: string, periodId: string) {
 	return { units, unitsDue: Math.max(due?.n ?? 0, units.length) }
 }
 
-/** Everything the report page and the exports need; null when the period is not the ward's. */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Everything the report page and the exports need; null when the period is not the ward's (or no id at all). */
 export async function loadWardReport(
 	db: Database,
 	input: { wardId: string; periodId: string },
 ): Promise<WardReportView | null> {
+	if (!uuidPattern.test(input.periodId)) return null
 	const period = await getReportingPeriod(db, input.wardId, input.periodId)
 	if (!period) return null
 	const info = periodInfo(period)
@@ -203,8 +206,9 @@ export async function ensureWardReportDraft(
 export async function saveWardReport(
 	db: Database,
 	input: { wardId: string; periodId: string; version: number; content: WardReportContent; audit: Audit },
-): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' | 'notFound' }> {
+): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' } | { outcome: 'notFound' }> {
 	const content = WardReportContentSchema.parse(input.content)
+	if (!uuidPattern.test(input.periodId)) return { outcome: 'notFound' }
 	return db.transaction(async (tx) => {
 		const [updated] = await tx
 			.update(wardReports)
