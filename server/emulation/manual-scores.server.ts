@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '#server/db/client.server.ts'
 import { getCriterion } from '#server/emulation/criteria.server.ts'
@@ -157,14 +157,4 @@ export async function readManualEvidenceFile(db: Database, input: { wardId: stri
 		.innerJoin(emulationCriteria, eq(emulationCriteria.id, emulationManualScores.criterionId))
 		.where(and(eq(emulationManualScores.id, input.scoreId), eq(emulationCriteria.wardId, input.wardId)))
 	return row?.bytes && row.fileName ? row : null
-}
-
-/** How many hand scores a period holds (shown before closing it). */
-export async function countManualScores(db: Database, periodId: string): Promise<number> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(emulationManualScores)
-		.innerJoin(emulationCriteria, eq(emulationCriteria.id, emulationManualScores.criterionId))
-		.where(eq(emulationCriteria.periodId, periodId))
-	return row?.n ?? 0
 }
