@@ -8,7 +8,7 @@ import { proposedPeriod } from '#server/reports/reporting-rules.ts'
 import { reportUnits } from '#server/reports/schema.ts'
 import { runReportReminders } from '#server/reports/send-report-reminders.server.ts'
 import type { UnitReportFigures, UnitReportSections } from '#server/reports/unit-report-content.ts'
-import { computeUnitFigures } from '#server/reports/unit-report-figures.server.ts'
+import { computeUnitsFigures } from '#server/reports/unit-report-figures.server.ts'
 import { reviewUnitReport, saveUnitReport } from '#server/reports/unit-report-workflow.server.ts'
 import { type OrganizationKind, organizations, wards } from '#server/ward/schema.ts'
 
@@ -84,13 +84,14 @@ async function seedPeriod(
 		.innerJoin(organizations, eq(organizations.id, reportUnits.organizationId))
 		.where(eq(reportUnits.periodId, period.id))
 		.orderBy(asc(organizations.kind), asc(organizations.name))
+	const allFigures = await computeUnitsFigures(db, { organizationIds: units.map((u) => u.id), period })
 	let reports = 0
 	for (const [i, unit] of units.entries()) {
 		// The demo focal point's own school starts the annual report empty: the demo's first task.
 		const plan = input.focalPoints.has(unit.id) && period.kind === 'annual' ? 'none' : input.plan(i)
 		if (plan === 'none') continue
 		const actorId = input.focalPoints.get(unit.id) ?? null
-		const systemFigures = await computeUnitFigures(db, { organizationId: unit.id, period })
+		const systemFigures = allFigures.get(unit.id) as UnitReportFigures
 		const sections = sectionsByKind[unit.kind] ?? defaultSections
 		// Units report what they count themselves: sometimes a few more members trained than the system knows.
 		const figures: UnitReportFigures = {

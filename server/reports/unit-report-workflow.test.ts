@@ -17,7 +17,7 @@ import { PeriodFormSchema } from '#server/reports/period-form.ts'
 import { getReportingPeriod, type ReportingPeriod } from '#server/reports/periods.server.ts'
 import { insertReportAccount } from '#server/reports/testing/report-fixtures.ts'
 import type { UnitReportFigures } from '#server/reports/unit-report-content.ts'
-import { computeUnitFigures } from '#server/reports/unit-report-figures.server.ts'
+import { computeUnitFigures, computeUnitsFigures } from '#server/reports/unit-report-figures.server.ts'
 import {
 	getUnitReport,
 	listPeriodUnits,
@@ -124,6 +124,18 @@ describe('the unit report workflow', () => {
 			outreachVisits: 0,
 			pilotModels: 0,
 		})
+		// The batch used for many units gives each the same figures, and a unit with nobody zeros.
+		const all = await computeUnitsFigures(services.db, {
+			organizationIds: [...Object.values(fixture.organizations), '00000000-0000-4000-8000-000000000000'],
+			period,
+		})
+		expect(all.get(fixture.organizations.school)).toEqual(figures)
+		expect(
+			Object.fromEntries(
+				Object.entries(fixture.organizations).map(([k, id]) => [k, all.get(id)?.membersTotal]),
+			),
+		).toEqual({ agency: 2, enterprise: 1, school: 2, team: 1 })
+		expect(all.get('00000000-0000-4000-8000-000000000000')?.membersTotal).toBe(0)
 	})
 
 	test('policy: the focal point submits for their own unit only; the ward reviews, the unit does not', () => {
