@@ -68,7 +68,7 @@ test('`report annual --year 2026` writes the Word report (state layout) and the 
 	).toBe(0)
 	const workbook = new ExcelJS.Workbook()
 	await workbook.xlsx.readFile(xlsx)
-	expect(workbook.worksheets).toHaveLength(4)
+	expect(workbook.worksheets).toHaveLength(5)
 })
 
 test('a year without a period is refused with a message and writes nothing', async () => {

@@ -107,6 +107,7 @@ test('the pre-written draft, the Word report and the annex carry the snapshot fi
 		'Theo tổ dân phố',
 		'Theo cơ quan, đơn vị',
 		'Theo nhóm đối tượng',
+		'Theo báo cáo đơn vị',
 	])
 	const overall = workbook.getWorksheet('Tổng hợp chỉ tiêu')!
 	const row = overall.getRows(3, figures.indicators.length)!.find((r) => r.getCell(1).value === '3')!

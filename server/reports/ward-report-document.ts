@@ -10,7 +10,12 @@ import {
 	wardReportSectionHeadings,
 	wardReportSectionKeys,
 } from '#server/reports/ward-report-content.ts'
-import { formatCount, formatPercent, type ReportPeriodInfo } from '#server/reports/ward-report-draft-text.ts'
+import {
+	formatCount,
+	formatPercent,
+	type ReportPeriodInfo,
+	type UnitReportNarrative,
+} from '#server/reports/ward-report-draft-text.ts'
 import type {
 	AnnexDimension,
 	FigureCell,
@@ -111,8 +116,38 @@ function withBreakdown(figures: WardReportFigures, dimension: AnnexDimension): I
 	return figures.indicators.filter((f) => f.breakdowns[dimension].length > 0)
 }
 
-/** The annex: the indicators overall, then one sheet per breakdown (rows: units; per indicator: reached, of, %). */
-export function wardReportAnnex(figures: WardReportFigures, period: ReportPeriodInfo): AnnexSheet[] {
+/** Column titles of the figures units report (keys of unit-report-content.ts, in its order). */
+const unitFigureLabels: [string, string][] = [
+	['membersTotal', 'Số thành viên'],
+	['membersTrained', 'Đã học (ít nhất 1 bài)'],
+	['membersCertified', 'Có chứng nhận'],
+	['classSessionsHeld', 'Buổi học đã tổ chức'],
+	['outreachVisits', 'Lượt đến hộ hướng dẫn'],
+	['pilotModels', 'Mô hình điểm'],
+]
+
+function unitReportsSheet(units: UnitReportNarrative[], period: ReportPeriodInfo): AnnexSheet {
+	return {
+		name: 'Theo báo cáo đơn vị',
+		title: `Phụ lục 4. Số liệu do các đơn vị báo cáo (đã được tiếp nhận) — ${period.label}`,
+		columns: [
+			{ label: 'Cơ quan, đơn vị', weight: 5 },
+			...unitFigureLabels.map(([, label]) => ({ label, weight: 2, align: 'right' as const })),
+		],
+		rows: units.map((u) => [u.unitName, ...unitFigureLabels.map(([key]) => u.figures?.[key] ?? null)]),
+		notes: ['Số liệu do đơn vị báo cáo và phường tiếp nhận; hệ thống gợi ý sẵn, đơn vị có thể điều chỉnh.'],
+	}
+}
+
+/**
+ * The annex: the indicators overall, then one sheet per breakdown (rows: units; per indicator: reached,
+ * of, %), then the accepted unit reports' own figures.
+ */
+export function wardReportAnnex(
+	figures: WardReportFigures,
+	period: ReportPeriodInfo,
+	units: UnitReportNarrative[] = [],
+): AnnexSheet[] {
 	const [y, m] = figures.month.split('-')
 	const when = `số liệu chốt tháng ${Number(m)}/${y}, ${period.label}`
 	const source = `Nguồn: ảnh chụp số liệu tháng ${Number(m)}/${y} của hệ thống (tính đến hết ngày ${figures.asOf.split('-').reverse().join('/')}).`
@@ -170,5 +205,5 @@ export function wardReportAnnex(figures: WardReportFigures, period: ReportPeriod
 			],
 		}
 	})
-	return [overall, ...sheets]
+	return [overall, ...sheets, unitReportsSheet(units, period)]
 }

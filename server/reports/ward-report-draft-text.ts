@@ -20,6 +20,8 @@ export interface ReportPeriodInfo {
 
 export interface UnitReportNarrative {
 	unitName: string
+	/** The figures the unit reported and the ward accepted (keys of unit-report-content.ts). */
+	figures?: Record<string, number>
 	results: string
 	goodModels: string
 	difficulties: string
@@ -49,7 +51,7 @@ export function indicatorSentence(figure: IndicatorFigure): string {
 
 function gathered(
 	units: UnitReportNarrative[],
-	field: keyof Omit<UnitReportNarrative, 'unitName'>,
+	field: 'results' | 'goodModels' | 'difficulties' | 'proposals',
 ): string[] {
 	return units
 		.filter((u) => u[field].trim() !== '')

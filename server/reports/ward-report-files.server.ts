@@ -32,7 +32,7 @@ export function wardReportDocx(view: WardReportView, format: DocumentFormat): Pr
 
 /** The annex; null when the period has no snapshot to tabulate. */
 export async function wardReportXlsx(view: WardReportView): Promise<Buffer | null> {
-	return view.figures ? renderTablesXlsx(wardReportAnnex(view.figures, view.info)) : null
+	return view.figures ? renderTablesXlsx(wardReportAnnex(view.figures, view.info, view.units)) : null
 }
 
 /** Throws PdfConversionUnavailable without LibreOffice. */

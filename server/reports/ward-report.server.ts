@@ -83,6 +83,7 @@ async function unitsOf(db: Database, wardId: string, periodId: string) {
 	])
 	const units: UnitReportNarrative[] = accepted.map((r) => ({
 		unitName: r.organization.name,
+		figures: r.figures,
 		results: r.sections.results,
 		goodModels: r.sections.goodPractices,
 		difficulties: r.sections.difficulties,
