@@ -2,6 +2,7 @@ import { data, Link } from 'react-router'
 import { BarChart } from '#app/components/charts/bar-chart.tsx'
 import { TrendChart } from '#app/components/charts/trend-chart.tsx'
 import { formatDay, formatIndicatorValue, formatMonth } from '#app/components/indicators/indicator-format.ts'
+import { MonthPicker } from '#app/components/indicators/month-picker.tsx'
 import { StatusBadge } from '#app/components/indicators/status-badge.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
@@ -52,6 +53,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 	})
 	return {
 		month: dashboard.month,
+		months: dashboard.months,
 		current: dashboard.months[0],
 		asOf: dashboard.asOf,
 		sort,
@@ -92,6 +94,12 @@ export default function DashboardIndicator({ loaderData }: Route.ComponentProps)
 				<br />
 				{d.name}
 			</h1>
+			<MonthPicker
+				months={d.months}
+				month={d.month}
+				current={d.current}
+				keep={d.sort === 'ten' ? {} : { sapXep: d.sort }}
+			/>
 			<p>
 				<span className="indicator-value">{fmt(d.progress.value)}</span>
 				{kind === 'share'

@@ -1,5 +1,6 @@
-import { Form, Link } from 'react-router'
-import { formatDay, formatIndicatorValue, formatMonth } from '#app/components/indicators/indicator-format.ts'
+import { Link } from 'react-router'
+import { formatDay, formatIndicatorValue } from '#app/components/indicators/indicator-format.ts'
+import { MonthPicker } from '#app/components/indicators/month-picker.tsx'
 import { StatusBadge } from '#app/components/indicators/status-badge.tsx'
 import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
@@ -46,21 +47,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
 			<h1>{t('dashboard.title')}</h1>
 			<p>{t('dashboard.intro')}</p>
 			<p>{loaderData.wardScope ? t('dashboard.scope.ward') : t('dashboard.scope.limited')}</p>
-			<Form method="get" className="inline-form">
-				<div className="field">
-					<label htmlFor="thang">{t('dashboard.period')}</label>
-					<select id="thang" name="thang" defaultValue={month}>
-						{months.map((m) => (
-							<option key={m} value={m}>
-								{m === current
-									? t('dashboard.period.current', { month: formatMonth(locale, m) })
-									: formatMonth(locale, m)}
-							</option>
-						))}
-					</select>
-				</div>
-				<button type="submit">{t('dashboard.period.submit')}</button>
-			</Form>
+			<MonthPicker months={months} month={month} current={current} />
 			<p>{t('dashboard.asOf', { date: formatDay(loaderData.asOf) })}</p>
 			{loaderData.canEdit ? (
 				<p>

@@ -57,6 +57,20 @@ test('steering staff open the dashboard; a tile’s lists count exactly the peop
 	await groups.getByRole('link', { name: 'Sắp xếp theo Chưa đạt' }).click()
 	await expect(page).toHaveURL(/sapXep=chua-dat/)
 	await expectNoA11yViolations(page)
+	// A closed month, read from its snapshot: the sort order is kept, and the lists follow the month.
+	const month = await page
+		.getByRole('combobox', { name: 'Tháng' })
+		.locator('option')
+		.nth(1)
+		.getAttribute('value')
+	await page.getByRole('combobox', { name: 'Tháng' }).selectOption(month as string)
+	await page.getByRole('button', { name: 'Xem', exact: true }).click()
+	await expect(page).toHaveURL(new RegExp(`sapXep=chua-dat&thang=${month}$`))
+	await expect(page.getByRole('link', { name: 'Danh sách chưa đạt' }).first()).toHaveAttribute(
+		'href',
+		new RegExp(`thang=${month}`),
+	)
+	await page.goto('/chi-tieu/3?sapXep=chua-dat')
 	// A breakdown cell leads to the same people: its "not yet" count equals the list's.
 	const firstRow = page.getByRole('region', { name: 'Theo tổ dân phố' }).locator('tbody tr').first()
 	const behind = number((await firstRow.locator('td').nth(3).textContent()) ?? '')
