@@ -4,7 +4,7 @@ import type { Criterion, CriterionRule } from '#server/emulation/criterion-rules
 import type { CriterionValue, SubjectValues } from '#server/emulation/scoring.ts'
 import { roleDefinitions } from '#server/identity/permissions.ts'
 import { type Role, roles } from '#server/identity/schema.ts'
-import { compileAll, factsOf, inlineContext } from '#server/indicators/compile-indicators.ts'
+import { compileAll, cteContext, factsOf } from '#server/indicators/compile-indicators.ts'
 import type { ResidentIndicatorSpec } from '#server/indicators/indicator-spec.ts'
 import { readVolunteerFigures } from '#server/outreach/volunteer-figures.server.ts'
 import { rowsOf } from '#server/people/import-jobs/rows-of.ts'
@@ -50,36 +50,60 @@ export function memberShareSpec(
 }
 
 /**
- * Share (in %, one decimal) of each unit's members meeting the conditions on the period's last day.
- * Members as the indicators' `membership` condition counts them: started by then and not ended by then.
+ * Share (in %, one decimal) of each unit's members meeting each rule's conditions on the period's last
+ * day: criterion id → unit id → share. Members as the indicators' `membership` condition counts them
+ * (started by then, not ended by then). One statement for every share criterion, shared facts computed
+ * once as CTEs and joined to the resident row, as the indicators' dashboard does.
  */
 async function memberShares(
 	db: Database,
 	wardId: string,
 	range: PeriodRange,
-	reached: ResidentIndicatorSpec['reached'],
-) {
-	const spec = memberShareSpec(reached, range)
+	rules: { id: string; reached: ResidentIndicatorSpec['reached'] }[],
+): Promise<Map<string, Map<string, number>>> {
+	const result = new Map<string, Map<string, number>>()
+	if (rules.length === 0) return result
+	const specs = rules.map((r) => memberShareSpec(r.reached, range))
 	const options = { asOf: range.endsOn, referenceYear: Number(range.endsOn.slice(0, 4)) }
-	const condition = compileAll(spec.reached, inlineContext(options, factsOf([spec])))
-	const rows = rowsOf<{ id: string; members: number | string; reached: number | string }>(
+	const facts = factsOf(specs)
+	const joinable = facts.filter((f) => f.joinable).map((f) => f.name)
+	const ctx = cteContext(options, joinable)
+	const withFacts = facts.map((f) => sql`${sql.identifier(f.name)} as materialized (${f.sql(options)}),`)
+	const joins = joinable.map(
+		(name) => sql`left join ${sql.identifier(name)} on ${sql.identifier(name)}.resident_id = ${residents.id}`,
+	)
+	const flags = specs.map(
+		(spec, i) => sql`coalesce(${compileAll(spec.reached, ctx)}, false) as ${sql.identifier(`f${i}`)}`,
+	)
+	const counts = specs.map(
+		(_, i) => sql`count(*) filter (where ${sql.identifier(`f${i}`)}) as ${sql.identifier(`r${i}`)}`,
+	)
+	const rows = rowsOf<Record<string, string | number>>(
 		await db.execute(sql`
-		select id, count(*) as members, count(*) filter (where ok) as reached from (
-			select distinct m.organization_id as id, ${residents.id} as resident_id, coalesce(${condition}, false) as ok
-			from organization_membership m
-			join organization o on o.id = m.organization_id
+		with ${sql.join(withFacts, sql` `)}
+		members as materialized (
+			select distinct m.organization_id as id, ${residents.id} as resident_id
+			from organization_membership m join organization o on o.id = m.organization_id
 			join ${residents} on ${residents.id} = m.resident_id
 			where o.ward_id = ${wardId} and ${residents.status} = 'active'
 				and (m.started_on is null or m.started_on <= ${range.endsOn}::date)
 				and (m.ended_on is null or m.ended_on > ${range.endsOn}::date)
-		) as per_member group by id`),
+		),
+		flagged as (
+			select members.id, ${sql.join(flags, sql`, `)}
+			from members join ${residents} on ${residents.id} = members.resident_id ${sql.join(joins, sql` `)}
+		)
+		select id, count(*) as members, ${sql.join(counts, sql`, `)} from flagged group by id`),
 	)
-	return new Map(
-		rows.map((r) => [
-			r.id,
-			Number(r.members) > 0 ? Math.round((1000 * Number(r.reached)) / Number(r.members)) / 10 : 0,
-		]),
-	)
+	rules.forEach((rule, i) => {
+		const byUnit = new Map<string, number>()
+		for (const row of rows) {
+			const members = Number(row.members)
+			byUnit.set(String(row.id), members > 0 ? Math.round((1000 * Number(row[`r${i}`])) / members) / 10 : 0)
+		}
+		result.set(rule.id, byUnit)
+	})
+	return result
 }
 
 /** Sessions held in the period (not cancelled, already started), per organising unit or per instructor. */
@@ -135,9 +159,14 @@ export async function collectUnitValues(
 			: null
 	const byOrg = new Map((volunteer?.organizations ?? []).map((r) => [r.id, r]))
 	const classes = needs('classSessionsHeld') ? await sessionsHeld(db, wardId, range, 'unit') : new Map()
-	const shares = new Map<string, Map<string, number>>()
-	for (const c of input.criteria)
-		if (c.rule.kind === 'memberShare') shares.set(c.id, await memberShares(db, wardId, range, c.rule.reached))
+	const shares = await memberShares(
+		db,
+		wardId,
+		range,
+		input.criteria.flatMap((c) =>
+			c.rule.kind === 'memberShare' ? [{ id: c.id, reached: c.rule.reached }] : [],
+		),
+	)
 	return units.map((unit) => {
 		const figures = byOrg.get(unit.id)
 		const measure = (c: Criterion): CriterionValue => {
