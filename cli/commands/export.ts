@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Command } from '#cli/command.ts'
 import { recordBulkPersonalDataRead } from '#server/audit/record-personal-data-read.server.ts'
@@ -10,6 +9,7 @@ import {
 } from '#server/people/export/export-residents.server.ts'
 import { parseResidentListQuery } from '#server/people/resident-filters.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
+import { writeFileAtomic } from '#server/runtime/write-file-atomic.server.ts'
 
 export const exportCommand: Command = {
 	summaryVi: 'Xuất danh sách người dân ra .xlsx hoặc .csv (số định danh, số điện thoại được che)',
@@ -68,9 +68,11 @@ export const exportCommand: Command = {
 					filters: { group: query.group, status: query.status, format, personalIdRevealed: values.full },
 				},
 			)
-			fs.writeFileSync(
+			// Personal data: readable by the operator's account only.
+			await writeFileAtomic(
 				values.out,
 				format === 'csv' ? residentExportCsv(exported) : await residentExportXlsx(exported),
+				{ mode: 0o600 },
 			)
 			console.info(`${exported.rows.length - 1} người → ${values.out}`)
 			return 0

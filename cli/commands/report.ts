@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Command } from '#cli/command.ts'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
@@ -9,6 +8,7 @@ import { findRegularPeriod } from '#server/reports/periods.server.ts'
 import { loadWardReport } from '#server/reports/ward-report.server.ts'
 import { wardReportDocx, wardReportPdf, wardReportXlsx } from '#server/reports/ward-report-files.server.ts'
 import { bootstrap, shutdown } from '#server/runtime/bootstrap.server.ts'
+import { writeFileAtomic } from '#server/runtime/write-file-atomic.server.ts'
 
 /** The command's work on an open database (tests call it directly). Returns the exit code. */
 export async function runWardReportExport(
@@ -61,7 +61,7 @@ export async function runWardReportExport(
 		console.error('Chưa có số liệu chốt kỳ nên không có phụ lục. / No snapshot, so no annex.')
 		return 1
 	}
-	fs.writeFileSync(input.out, body)
+	await writeFileAtomic(input.out, body)
 	await recordAudit(db, {
 		actor: { userId: null, label: 'cli', wardId: ward.id },
 		action: 'wardReport.exported',
