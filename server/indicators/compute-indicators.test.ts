@@ -186,15 +186,13 @@ test('8: an AI practical task confirmed by an instructor counts, from the day it
 				confirmedAt: new Date(at),
 			})
 			.returning()
-		await db
-			.insert(oralAssessmentResults)
-			.values({
-				oralAssessmentId: oral!.id,
-				position: 0,
-				competencyCode: '6.2',
-				outcome: 'proficient',
-				itemId,
-			})
+		await db.insert(oralAssessmentResults).values({
+			oralAssessmentId: oral!.id,
+			position: 0,
+			competencyCode: '6.2',
+			outcome: 'proficient',
+			itemId,
+		})
 	}
 	// E (a learner who never finished the AI course) showed an AI task late on 30 June, Vietnam time;
 	// B did a task of another course only: no AI competence shown.

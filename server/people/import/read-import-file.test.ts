@@ -114,7 +114,8 @@ describe('readImportFile refuses what it cannot read safely', () => {
 		const result = await refusal(xlsx)
 		expect(result.code).toBe('tooManyRows')
 		expect(result.vi).toContain('200.000')
-	})
+		// Building a million-row sheet in the test itself takes most of the time on a busy 2-core machine.
+	}, 120_000)
 
 	it('counts rows against the limit with room for title and header rows on each sheet', () => {
 		const budget = createRowBudget(100)
