@@ -78,6 +78,13 @@ test('the pre-written draft, the Word report and the annex carry the snapshot fi
 				difficulties: '',
 				proposals: 'Bổ sung máy tính cho phòng tin học.',
 			},
+			{
+				unitName: 'Trường THCS Thử',
+				results: '',
+				goodModels: 'Mô hình “Con dạy cha mẹ dùng VNeID”.',
+				difficulties: '',
+				proposals: '',
+			},
 		],
 	})
 	// The draft is valid as the edit form would submit it.
@@ -85,8 +92,11 @@ test('the pre-written draft, the Word report and the annex carry the snapshot fi
 	expect(content.summary).toBe(
 		'Kết quả thực hiện Phong trào “Bình dân học vụ số” 6 tháng đầu năm 2026 trên địa bàn phường Thử',
 	)
-	expect(content.sections.leadership).toContain('1/3 đơn vị')
-	expect(content.sections.models).toContain('- Trường Tiểu học Thử: Mô hình “Con dạy cha mẹ dùng VNeID”.')
+	expect(content.sections.leadership).toContain('2/3 đơn vị')
+	// The same text from two units is one line naming both.
+	expect(content.sections.models).toBe(
+		'- Trường Tiểu học Thử, Trường THCS Thử: Mô hình “Con dạy cha mẹ dùng VNeID”.',
+	)
 	expect(content.sections.proposals).toContain('Bổ sung máy tính')
 	const three = figures.indicators.find((f) => f.code === '3')!
 	expect(content.sections.results).toContain(`đạt ${three.numerator}/${three.denominator}`)

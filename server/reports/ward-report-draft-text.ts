@@ -49,13 +49,21 @@ export function indicatorSentence(figure: IndicatorFigure): string {
 	return `- Chỉ tiêu ${figure.code} (${figure.name}): ${reached}; chỉ tiêu ${figure.targetText}, ${statusVi[figure.status]}.`
 }
 
+/**
+ * One line per distinct text, naming every unit that wrote it (units of a kind often send the same
+ * sentence): "- Trường A, Trường B: …". First-seen order is kept.
+ */
 function gathered(
 	units: UnitReportNarrative[],
 	field: 'results' | 'goodModels' | 'difficulties' | 'proposals',
 ): string[] {
-	return units
-		.filter((u) => u[field].trim() !== '')
-		.map((u) => `- ${u.unitName}: ${u[field].trim().replace(/\s*\n+\s*/g, ' ')}`)
+	const byText = new Map<string, string[]>()
+	for (const unit of units) {
+		const text = unit[field].trim().replace(/\s*\n+\s*/g, ' ')
+		if (text === '') continue
+		byText.set(text, [...(byText.get(text) ?? []), unit.unitName])
+	}
+	return [...byText].map(([text, names]) => `- ${names.join(', ')}: ${text}`)
 }
 
 /** "Phường Sông Công" → "phường Sông Công" inside a sentence. */
