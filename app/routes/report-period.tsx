@@ -113,6 +113,8 @@ export default function ReportPeriod({ loaderData, actionData }: Route.Component
 	const { t, locale } = useTranslate()
 	const { period, units, notReported, overdue, manages, addable, notice } = loaderData
 	const shownNotice = notices.find((n) => n === notice)
+	// Only a unit with no report yet may leave the list (a report stays on record with its unit).
+	const removable = units.filter((u) => u.status === null)
 	return (
 		<div className="stack">
 			<p>
@@ -156,20 +158,6 @@ export default function ReportPeriod({ loaderData, actionData }: Route.Component
 								<tr key={u.organizationId}>
 									<th scope="row">
 										<Link to={`/bao-cao/ky/${period.id}/don-vi/${u.organizationId}`}>{u.name}</Link>
-										{manages && u.status === null ? (
-											<Form method="post" className="inline-form">
-												<CsrfInput />
-												<input type="hidden" name="intent" value="removeUnit" />
-												<input type="hidden" name="organizationId" value={u.organizationId} />
-												<button
-													type="submit"
-													className="secondary"
-													aria-label={t('reports.period.removeLabel', { name: u.name })}
-												>
-													{t('reports.period.remove')}
-												</button>
-											</Form>
-										) : null}
 									</th>
 									<td>
 										<StandingBadge standing={u.standing} />
@@ -186,6 +174,30 @@ export default function ReportPeriod({ loaderData, actionData }: Route.Component
 					<h2 id="rpu-manage" className="visually-hidden">
 						{t('reports.period.addUnit')}
 					</h2>
+					{removable.length > 0 ? (
+						<details>
+							<summary>{t('reports.period.remove')}</summary>
+							<ul className="stack">
+								{removable.map((u) => (
+									<li key={u.organizationId}>
+										<Form method="post" className="inline-form">
+											<CsrfInput />
+											<input type="hidden" name="intent" value="removeUnit" />
+											<input type="hidden" name="organizationId" value={u.organizationId} />
+											<span>{u.name}</span>{' '}
+											<button
+												type="submit"
+												className="secondary"
+												aria-label={t('reports.period.removeLabel', { name: u.name })}
+											>
+												{t('reports.period.removeButton')}
+											</button>
+										</Form>
+									</li>
+								))}
+							</ul>
+						</details>
+					) : null}
 					{addable.length > 0 ? (
 						<Form method="post" className="form">
 							<CsrfInput />

@@ -59,6 +59,7 @@ export function UnitReportForm({
 							type="number"
 							inputMode="numeric"
 							min={0}
+							max={10_000_000}
 							step={1}
 							required
 							defaultValue={String(values.figures[key] ?? '')}
