@@ -97,7 +97,8 @@ export function decodeAnswer(
 			if (!targetId) return null
 			pairs.push(`${optionId}:${targetId}`)
 		}
-		return pairs
+		// In option-id order, not the shuffled order served: the stored answer is the same whatever the draw.
+		return pairs.sort()
 	}
 	return null
 }
