@@ -33,6 +33,7 @@ export const emulationEn: Record<keyof typeof emulationVi, string> = {
 	'emulation.cell.points': '{points} points',
 	'emulation.empty': 'Nobody to rank within what you may see.',
 	'emulation.scopeNote': 'You see your unit and its members; ranks are ranks in the whole ward.',
+	'emulation.yourRank': '{name}: rank {rank} of {count}, {total}/{max} points.',
 	'emulation.propose': 'Propose',
 	'emulation.proposeLabel': 'Propose {name} for a commendation',
 	'emulation.link.criteria': 'Criteria and scoring',

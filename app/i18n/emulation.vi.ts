@@ -33,6 +33,7 @@ export const emulationVi = {
 	'emulation.empty': 'Không có ai để xếp hạng trong phạm vi bạn được xem.',
 	'emulation.scopeNote':
 		'Bạn xem kết quả của đơn vị mình và thành viên; thứ hạng là thứ hạng trong toàn phường.',
+	'emulation.yourRank': '{name}: hạng {rank} trên {count}, {total}/{max} điểm.',
 	'emulation.propose': 'Đề nghị',
 	'emulation.proposeLabel': 'Đề nghị khen thưởng {name}',
 	'emulation.link.criteria': 'Tiêu chí và chấm điểm',

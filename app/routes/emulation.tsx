@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router'
 import { RankingTable } from '#app/components/emulation/ranking-table.tsx'
+import { formatNumber } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 import { formatDateTime, formatIsoDate } from '#app/utils/format-date.ts'
@@ -66,6 +67,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 			frozenAt: ranking.frozenAt,
 			sort: sort.param,
 			scoped: organizations !== 'all',
+			/** How many are ranked in the whole ward (a focal point sees "rank 3 of 35"). */
+			rankedCount: ranking.rows.length,
 		},
 	}
 }
@@ -161,6 +164,21 @@ export default function Emulation({ loaderData }: Route.ComponentProps) {
 					{ranking && ranking.criteria.length > 0 ? (
 						<>
 							{ranking.scoped ? <p>{t('emulation.scopeNote')}</p> : null}
+							{ranking.scoped && ranking.rows.length > 0 && ranking.rows.length <= 5 ? (
+								<ul className="stack">
+									{ranking.rows.map((row) => (
+										<li key={row.subjectId}>
+											{t('emulation.yourRank', {
+												name: row.name,
+												rank: row.rank,
+												count: ranking.rankedCount,
+												total: formatNumber(locale, row.total),
+												max: formatNumber(locale, ranking.maxTotal),
+											})}
+										</li>
+									))}
+								</ul>
+							) : null}
 							{ranking.rows.length === 0 ? (
 								<p>{t('emulation.empty')}</p>
 							) : (

@@ -123,6 +123,8 @@ test('a focal point sees their unit’s score on a phone, and cannot score or pr
 	await signIn(page, 'daumoi')
 	await page.goto('/thi-dua')
 	await expect(page.getByText('Bạn xem kết quả của đơn vị mình và thành viên')).toBeVisible()
+	// Rank among every unit of the ward, in words above the table (easier than a wide table on a phone).
+	await expect(page.getByText(/: hạng \d+ trên \d+, [\d,]+\/\d+ điểm\./)).toBeVisible()
 	const table = page.getByRole('table', { name: /Bảng xếp hạng tập thể/ })
 	await expect(table.getByRole('row')).toHaveCount(2)
 	await expect(table.getByRole('columnheader', { name: 'Đề nghị' })).toHaveCount(0)
