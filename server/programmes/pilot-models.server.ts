@@ -74,6 +74,7 @@ export async function listPilotModels(db: Database, wardId: string) {
 }
 
 export async function getPilotModel(db: Database, input: { wardId: string; id: string }) {
+	if (!isUuid(input.id)) return undefined
 	const [row] = await db
 		.select({
 			id: pilotModels.id,
