@@ -21,6 +21,7 @@ import { navigationFor } from '#app/navigation.server.ts'
 import { readPreferences } from '#app/utils/preferences.server.ts'
 import { getCurrentUser } from '#server/identity/current-user.server.ts'
 import { csrfTokenForPage } from '#server/identity/require-csrf.server.ts'
+import { countUnreadNotifications } from '#server/notifications/notifications.server.ts'
 import type { Route } from './+types/root'
 import stylesHref from './styles/app.css?url'
 
@@ -35,7 +36,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getCurrentUser(request, context)
 	const csrf = await csrfTokenForPage(request, context)
 	// Only what the header needs reaches the browser: the name and the menu the policy allows.
-	const viewer = user ? { displayName: user.displayName, nav: navigationFor(user) } : null
+	// The bell's count: unread notifications (one indexed count per page).
+	const viewer = user
+		? {
+				displayName: user.displayName,
+				nav: navigationFor(user),
+				unread: await countUnreadNotifications(context.app.db, user.id),
+			}
+		: null
 	return data(
 		{ prefs, wardName: ward?.name ?? null, viewer, csrfToken: csrf.token },
 		csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
@@ -97,6 +105,13 @@ function Shell({ children }: { children: ReactNode }) {
 							// hydrated, so they must not be rendered by the client router.
 							<NavLink key={item.to} to={item.to} reloadDocument>
 								{t(item.labelKey)}
+								{item.to === '/thong-bao' && data.viewer?.unread ? (
+									<>
+										{' '}
+										<span className="badge">{data.viewer.unread}</span>
+										<span className="visually-hidden"> {t('notifications.unreadShort')}</span>
+									</>
+								) : null}
 							</NavLink>
 						))}
 					</nav>

@@ -144,5 +144,6 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
 	'notifications.markRead': 'Read',
 	'notifications.markReadLabel': 'Mark as read: {title}',
 	'notifications.new': 'New',
+	'notifications.unreadShort': 'unread',
 	'notifications.open': 'Open',
 }

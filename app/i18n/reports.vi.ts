@@ -143,5 +143,6 @@ export const reportsVi = {
 	'notifications.markRead': 'Đã đọc',
 	'notifications.markReadLabel': 'Đánh dấu đã đọc: {title}',
 	'notifications.new': 'Mới',
+	'notifications.unreadShort': 'chưa đọc',
 	'notifications.open': 'Xem',
 } as const

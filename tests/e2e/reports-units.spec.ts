@@ -29,7 +29,8 @@ test('the focal point sees the reminders, fills the pre-filled form and submits'
 }) => {
 	test.slow()
 	await signIn(page, 'daumoi')
-	await page.goto('/thong-bao')
+	// The menu shows how many notifications are unread, in words for a screen reader.
+	await page.getByRole('link', { name: /^Thông báo \d+ chưa đọc$/ }).click()
 	await expect(
 		page.getByRole('heading', { level: 2, name: /Quá hạn báo cáo: Báo cáo năm 2026/ }),
 	).toBeVisible()
@@ -120,6 +121,7 @@ test('the focal point reads the comment and resubmits; another unit’s report i
 	).toBeVisible()
 	await page.getByRole('button', { name: 'Đánh dấu đã đọc tất cả' }).click()
 	await expect(page.getByText('Chưa đọc: 0')).toBeVisible()
+	await expect(page.getByRole('link', { name: 'Thông báo', exact: true })).toBeVisible()
 	await page.goto(reportUrl)
 	await expect(page.getByRole('region', { name: 'Ý kiến của phường' })).toContainText('chứng nhận')
 	await page.getByLabel('Số thành viên đã được chứng nhận đạt chuẩn kỹ năng số').fill('12')
