@@ -23,12 +23,57 @@ function newestMtime(target: string): number {
 	return newest
 }
 
-/** Builds the web app when there is no build or the sources changed since the last one. */
-export function buildIfNeeded(): void {
+function isFresh(): boolean {
 	const entry = path.join(root, 'build/server/index.js')
 	const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0
 	const changed = Math.max(...sources.map((s) => newestMtime(path.join(root, s))))
-	if (built >= changed) return
+	return built >= changed
+}
+
+const LOCK = path.join(root, '.build-lock')
+const LOCK_STALE_MS = 10 * 60_000
+const LOCK_WAIT_MS = 20 * 60_000
+
+/**
+ * One build at a time across processes (test files, app servers started together): two builds into
+ * the same build/ folder break each other (a missing manifest). The lock is a directory, created
+ * atomically; one left by a killed process is taken over after 10 minutes.
+ */
+function withBuildLock(build: () => void): void {
+	const deadline = Date.now() + LOCK_WAIT_MS
+	for (;;) {
+		try {
+			fs.mkdirSync(LOCK)
+			break
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+		}
+		try {
+			if (Date.now() - fs.statSync(LOCK).mtimeMs > LOCK_STALE_MS)
+				fs.rmSync(LOCK, { recursive: true, force: true })
+		} catch {
+			// released meanwhile: try again
+		}
+		if (Date.now() > deadline) throw new Error(`Build thất bại / build failed: ${LOCK} held too long`)
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250)
+	}
+	try {
+		build()
+	} finally {
+		fs.rmSync(LOCK, { recursive: true, force: true })
+	}
+}
+
+/** Builds the web app when there is no build or the sources changed since the last one. */
+export function buildIfNeeded(): void {
+	if (isFresh()) return
+	// Another process may have built while this one waited for the lock.
+	withBuildLock(() => {
+		if (!isFresh()) runBuild()
+	})
+}
+
+function runBuild(): void {
 	console.info('Đang build ứng dụng web… / building the web app…')
 	const bin = path.join(root, 'node_modules/@react-router/dev/bin.js')
 	const result = spawnSync(process.execPath, [bin, 'build'], {
