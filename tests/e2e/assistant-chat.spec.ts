@@ -86,6 +86,7 @@ test.describe('without JavaScript (a plain form post)', () => {
 
 // axe needs JavaScript in the page: the accessibility scans run here, on the same server-rendered pages.
 test('every assistant page and answer passes axe (WCAG 2.2 AA)', async ({ page }) => {
+	test.setTimeout(120_000) // seven axe scans and four answers: past 30 s on a 2-core CI machine
 	await page.goto('/tro-ly')
 	await expectNoA11yViolations(page)
 	for (const question of ['lam giay khai sinh cho con', 'thuế', 'thời tiết ngày mai thế nào']) {

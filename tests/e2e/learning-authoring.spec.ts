@@ -26,6 +26,7 @@ test('staff write a lesson, preview it inertly, are refused HTML, publish, and l
 	page,
 	consoleErrors,
 }) => {
+	test.setTimeout(120_000) // write, preview, refuse, publish, then read as a learner: past 30 s on 2 cores
 	consoleErrors.allow(/status of 400/)
 	const dialogs: string[] = []
 	page.on('dialog', async (dialog) => {
