@@ -197,7 +197,7 @@ describe.each(csrfGuarded)('$file action refuses a post without a CSRF token', (
 
 // Path parameters come from the address bar: whatever is typed there must get a 4xx, never a database
 // error (a malformed uuid reaching a query) or a file read outside its folder.
-const hostileParams = ['dong-y', "1' or '1'='1", '../../etc/passwd', '%00', 'x'.repeat(300)]
+const hostileParams = ['dong-y', "1' or '1'='1", '../../etc/passwd', '%00', 'x'.repeat(300), '-'.repeat(36)]
 const withParams = declared.filter(
 	({ file, path }) => path.includes(':') && routeAccess[file]?.loader !== undefined,
 )

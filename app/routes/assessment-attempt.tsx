@@ -7,6 +7,7 @@ import { readAttemptView, type ServedItemView } from '#server/assessment/attempt
 import { answerPlacement, type PostedAnswers, submitAttempt } from '#server/assessment/attempts.server.ts'
 import { issueOnFinalPass } from '#server/assessment/issue-on-pass.server.ts'
 import type { PostedAnswer } from '#server/assessment/option-tokens.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
@@ -16,8 +17,6 @@ export const meta: Route.MetaFunction = () => [{ title: 'Bài kiểm tra — Bì
 export const handle = learnerHandle
 export const links = learningLinks
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * `/hoc/kiem-tra/bai/:attemptId`: one attempt. While it runs the page holds the questions with their
  * options under this attempt's tokens (no key, no explanation); once finished, the result with every
@@ -25,7 +24,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'learning.self')
-	if (!uuid.test(params.attemptId)) throw data(null, { status: 404 })
+	if (!isUuid(params.attemptId)) throw data(null, { status: 404 })
 	const learner = await ensureLearnerForUser(context.app.db, user)
 	const view = await readAttemptView(context.app.db, learner.id, params.attemptId)
 	if (!view) throw data(null, { status: 404 })
@@ -64,7 +63,7 @@ function readPosted(form: FormData): { answers: Map<number, PostedAnswer>; echo:
 
 export async function action({ request, context, params }: Route.ActionArgs) {
 	const user = await requirePermission(request, context, 'learning.self')
-	if (!uuid.test(params.attemptId)) throw data(null, { status: 404 })
+	if (!isUuid(params.attemptId)) throw data(null, { status: 404 })
 	const form = await readCsrfCheckedForm(request, context)
 	const learner = await ensureLearnerForUser(context.app.db, user)
 	const { answers, echo } = readPosted(form)

@@ -10,18 +10,17 @@ import {
 	residentInAssessorScope,
 } from '#server/assessment/oral-assessment.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import type { Route } from './+types/assessment-oral-resident'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Đánh giá trực tiếp — Bình dân học vụ số' }]
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** `/danh-gia-truc-tiep/:residentId`: record an oral / in-class assessment and practical tasks. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'assessment.confirm')
-	if (!uuid.test(params.residentId)) throw data(null, { status: 404 })
+	if (!isUuid(params.residentId)) throw data(null, { status: 404 })
 	const resident = await residentInAssessorScope(context.app.db, user, params.residentId)
 	if (!resident) throw data(null, { status: 404 })
 	const [options, history] = await Promise.all([
@@ -40,7 +39,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
 	const user = await requirePermission(request, context, 'assessment.confirm')
-	if (!uuid.test(params.residentId)) throw data(null, { status: 404 })
+	if (!isUuid(params.residentId)) throw data(null, { status: 404 })
 	const form = await readCsrfCheckedForm(request, context)
 	const results: { competencyCode: string; outcome: string }[] = []
 	for (const [name, value] of form.entries()) {

@@ -4,6 +4,7 @@ import { useTranslate } from '#app/i18n/use-translate.ts'
 import type { MessageKey } from '#app/i18n/vi.ts'
 import { formatDateTime } from '#app/utils/format-date.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import {
@@ -21,7 +22,7 @@ export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-stor
 /** `/ho-so-truc-tuyen/:followUpId`: one followed dossier, its history, and a status update. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'outreach.record')
-	const followUp = /^[0-9a-f-]{36}$/i.test(params.followUpId)
+	const followUp = isUuid(params.followUpId)
 		? await getFollowUp(context.app.db, {
 				id: params.followUpId,
 				wardId: user.wardId,
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 		note: form.get('note') || undefined,
 	})
 	if (!parsed.success) return data({ status: 'invalid' as const }, { status: 400 })
-	if (!/^[0-9a-f-]{36}$/i.test(params.followUpId)) throw data(null, { status: 404 })
+	if (!isUuid(params.followUpId)) throw data(null, { status: 404 })
 	const updated = await addStatusUpdate(context.app.db, requestAudit(context, user), {
 		id: params.followUpId,
 		wardId: user.wardId,

@@ -7,6 +7,7 @@ import {
 	commitCertificationImport,
 	readCertificationImport,
 } from '#server/certification/import/certification-import.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import { readCsrfCheckedForm } from '#server/identity/require-csrf.server.ts'
 import { maskPersonalId } from '#server/security/personal-data.server.ts'
@@ -17,8 +18,6 @@ export const meta: Route.MetaFunction = () => [
 ]
 
 const SHOWN_ROWS = 100
-const isUuid = (value: string) =>
-	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 
 /** `/chung-nhan/nhap/:importId`: what the list would record, then the one-press commit. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

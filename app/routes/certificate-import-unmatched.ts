@@ -3,6 +3,7 @@ import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { readCertificationImport } from '#server/certification/import/certification-import.server.ts'
 import { unmatchedRowsCsv } from '#server/certification/import/unmatched-rows-csv.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { requirePermission } from '#server/identity/policy.server.ts'
 import type { Route } from './+types/certificate-import-unmatched'
 
@@ -12,8 +13,9 @@ import type { Route } from './+types/certificate-import-unmatched'
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'certificates.manage')
-	const isUuid = /^[0-9a-f-]{36}$/i.test(params.importId)
-	const read = isUuid ? await readCertificationImport(context.app, user.wardId, params.importId) : null
+	const read = isUuid(params.importId)
+		? await readCertificationImport(context.app, user.wardId, params.importId)
+		: null
 	if (!read) throw data(null, { status: 404 })
 	const csv = unmatchedRowsCsv(read.rows)
 	await recordAudit(context.app.db, {

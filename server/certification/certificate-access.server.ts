@@ -4,6 +4,7 @@ import { requestAudit } from '#server/audit/request-audit.server.ts'
 import { type CertificateRecord, findCertificate } from '#server/certification/certificate-record.server.ts'
 import { certificateQrUrl } from '#server/certification/certificate-token.server.ts'
 import { renderCertificatePdf } from '#server/certification/render-certificate-pdf.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import type { CurrentUser } from '#server/identity/current-user.server.ts'
 import type { Permission } from '#server/identity/permissions.ts'
 import { can, requirePermission } from '#server/identity/policy.server.ts'
@@ -21,8 +22,9 @@ export async function requireCertificateAccess(
 	permission: Permission,
 ): Promise<{ user: CurrentUser; record: CertificateRecord }> {
 	const user = await requirePermission(request, context, permission)
-	const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(certificateId)
-	const record = isUuid ? await findCertificate(context.app.db, user.wardId, certificateId) : undefined
+	const record = isUuid(certificateId)
+		? await findCertificate(context.app.db, user.wardId, certificateId)
+		: undefined
 	if (!record) throw data(null, { status: 404 })
 	const target = await loadResidentPolicyTarget(context.app.db, record.residentId)
 	if (!target || !can(user, permission, target)) throw data(null, { status: 404 })

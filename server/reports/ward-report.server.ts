@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm'
 import { type AuditActor, recordAudit } from '#server/audit/record-audit.server.ts'
 import type { Database } from '#server/db/client.server.ts'
+import { isUuid } from '#server/db/is-uuid.ts'
 import { users } from '#server/identity/schema.ts'
 import {
 	currentMonthInVietnam,
@@ -92,14 +93,12 @@ async function unitsOf(db: Database, wardId: string, periodId: string) {
 	return { units, unitsDue: Math.max(due?.n ?? 0, units.length) }
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Everything the report page and the exports need; null when the period is not the ward's (or no id at all). */
 export async function loadWardReport(
 	db: Database,
 	input: { wardId: string; periodId: string },
 ): Promise<WardReportView | null> {
-	if (!uuidPattern.test(input.periodId)) return null
+	if (!isUuid(input.periodId)) return null
 	const period = await getReportingPeriod(db, input.wardId, input.periodId)
 	if (!period) return null
 	const info = periodInfo(period)
@@ -209,7 +208,7 @@ export async function saveWardReport(
 	input: { wardId: string; periodId: string; version: number; content: WardReportContent; audit: Audit },
 ): Promise<{ outcome: 'saved'; version: number } | { outcome: 'conflict' } | { outcome: 'notFound' }> {
 	const content = WardReportContentSchema.parse(input.content)
-	if (!uuidPattern.test(input.periodId)) return { outcome: 'notFound' }
+	if (!isUuid(input.periodId)) return { outcome: 'notFound' }
 	return db.transaction(async (tx) => {
 		const [updated] = await tx
 			.update(wardReports)
