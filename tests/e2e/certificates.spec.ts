@@ -95,7 +95,6 @@ test('staff download a certificate PDF whose QR code opens the verify page with 
 test('a revoked certificate shows as revoked on the verify page; staff revoke one with a reason', async ({
 	page,
 }) => {
-	test.setTimeout(90_000)
 	await signIn(page, 'quantri')
 	const revoked = await openFirstCertificate(page, 'trangThai=revoked')
 	await page.goto(`/xac-minh/${revoked.code}`)

@@ -24,7 +24,6 @@ async function messyWorkbook(suffix: string): Promise<Buffer> {
 test('a ward administrator imports a messy workbook, fixes a column, watches the progress and finds the residents', async ({
 	page,
 }) => {
-	test.setTimeout(90_000)
 	const suffix = String(100000 + (Date.now() % 900000))
 	await signIn(page, 'quantri')
 	await page.goto('/nguoi-dan/nhap')

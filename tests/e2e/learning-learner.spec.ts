@@ -43,8 +43,6 @@ test('the signed-in home leads the learner to their learning, the home page of l
 test('the lesson player reads well on a 360 px screen, in normal and large text, and passes axe', async ({
 	page,
 }) => {
-	// Three axe sweeps and two full-page form posts: over 30 s on a busy 2-core machine.
-	test.setTimeout(90_000)
 	await signIn(page, 'hocvien')
 	await page.goto('/hoc/khoa/smartphone-internet')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dùng điện thoại thông minh và Internet')
