@@ -16,12 +16,12 @@ import {
 } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { UserMenu } from '#app/components/user-menu.tsx'
+import { readHeaderData } from '#app/header-data.server.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
 import { navigationFor } from '#app/navigation.server.ts'
 import { readPreferences } from '#app/utils/preferences.server.ts'
 import { getCurrentUser } from '#server/identity/current-user.server.ts'
 import { csrfTokenForPage } from '#server/identity/require-csrf.server.ts'
-import { countUnreadNotifications } from '#server/notifications/notifications.server.ts'
 import type { Route } from './+types/root'
 import stylesHref from './styles/app.css?url'
 
@@ -32,20 +32,16 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const prefs = await readPreferences(request)
-	const ward = await context.app.db.query.wards.findFirst({ columns: { name: true, kind: true } })
 	const user = await getCurrentUser(request, context)
 	const csrf = await csrfTokenForPage(request, context)
+	// The ward's name and the bell's count (unread notifications) in one query.
+	const header = await readHeaderData(context.app.db, user?.id ?? null)
 	// Only what the header needs reaches the browser: the name and the menu the policy allows.
-	// The bell's count: unread notifications (one indexed count per page).
 	const viewer = user
-		? {
-				displayName: user.displayName,
-				nav: navigationFor(user),
-				unread: await countUnreadNotifications(context.app.db, user.id),
-			}
+		? { displayName: user.displayName, nav: navigationFor(user), unread: header.unread }
 		: null
 	return data(
-		{ prefs, wardName: ward?.name ?? null, viewer, csrfToken: csrf.token },
+		{ prefs, wardName: header.wardName, viewer, csrfToken: csrf.token },
 		csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
 	)
 }

@@ -30,7 +30,10 @@ import {
  *   brotli; JavaScript separately (budgets: ≤ 150 KiB in all, JS ≤ 100 KiB, compressed).
  * - The same bytes from a bare static file server under the same load, and the ratios.
  * Settings (environment): BENCH_ENGINE (pglite | postgres, default pglite: the one-ward installation),
- * BENCH_REQUESTS (2000), BENCH_RESIDENTS (300).
+ * BENCH_REQUESTS (2000), BENCH_RESIDENTS (300), BENCH_CPU_PROF (a folder: the app server runs with
+ * `node --cpu-prof` and writes its profile there when it stops; open it in Chrome DevTools or
+ * summarise it with `npx tsx bench/cpu-profile-summary.ts <file>`). Profiling slows the server: its
+ * figures are for finding where the time goes, not for the budget.
  */
 export async function benchPages(concurrencyArg?: number): Promise<void> {
 	const concurrency = concurrencyArg ?? 50
@@ -54,7 +57,9 @@ export async function benchPages(concurrencyArg?: number): Promise<void> {
 		}
 		const seeded = await runCli(['seed', '--size', String(residents)], { ...env, DEMO: '1' })
 		if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stdout}${seeded.stderr}`)
-		server = await startServe({ ...env, DEMO: '1' }, 300_000)
+		const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null
+		const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+		server = await startServe({ ...env, DEMO: '1' }, 300_000, nodeArgs)
 		const base = server.url
 		const lessons = await lessonIds(base)
 		const visitors = await signInAll(base)

@@ -8,6 +8,11 @@ export interface RequestContext {
 	clientIp: string | null
 	/** This response's CSP script nonce (server/http/security-headers.server.ts); none in development. */
 	cspNonce?: string
+	/**
+	 * A fresh object per HTTP request, shared by every loader of the page: a key for what those loaders
+	 * look up once between them (the signed-in person, server/identity/current-user.server.ts).
+	 */
+	perRequest?: object
 }
 
 declare module 'react-router' {

@@ -63,6 +63,7 @@ export async function createHttpApp(options: StartServerOptions): Promise<expres
 		requestId: res.locals.requestId as string,
 		clientIp: req.ip ?? null,
 		cspNonce: res.locals.cspNonce as string | undefined,
+		perRequest: {},
 	})
 
 	if (options.dev) {

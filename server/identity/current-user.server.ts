@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm'
 import { type AppLoadContext, redirect } from 'react-router'
 import type { Database } from '#server/db/client.server.ts'
 import type { PolicySubject, RoleGrant } from '#server/identity/permissions.ts'
-import { roleAssignments, users } from '#server/identity/schema.ts'
-import { findActiveSession, readSessionToken } from '#server/identity/session.server.ts'
+import { findSignedInAccount, readSessionToken } from '#server/identity/session.server.ts'
 
 /** The signed-in person, as every loader and action sees them. */
 export interface CurrentUser extends PolicySubject {
@@ -19,15 +17,21 @@ export interface CurrentUser extends PolicySubject {
 	csrfToken: string
 }
 
-// The root loader and the route's loader ask for the same request: look the session up once.
-const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
+// The root loader and the route's loader ask for the same request: look the session up once. React
+// Router hands each loader its own copy of the Request, so the loaders of one page share the lookup
+// through the request's load context (created per HTTP request by server/http); only for GET and HEAD:
+// an action may change the session or the account, and the loaders that run after it look again.
+// A context without that slot (tests that build their own) falls back to the Request itself.
+const perRequest = new WeakMap<object, Promise<CurrentUser | null>>()
 
 /** The person signed in on this request, or null. */
 export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
-	let pending = perRequest.get(request)
+	const reading = request.method === 'GET' || request.method === 'HEAD'
+	const key = reading && context.perRequest ? context.perRequest : request
+	let pending = perRequest.get(key)
 	if (!pending) {
 		pending = loadCurrentUser(request, context.app.db)
-		perRequest.set(request, pending)
+		perRequest.set(key, pending)
 	}
 	return pending
 }
@@ -50,29 +54,7 @@ export function signInPath(request: Request): string {
 async function loadCurrentUser(request: Request, db: Database): Promise<CurrentUser | null> {
 	const token = readSessionToken(request)
 	if (!token) return null
-	const session = await findActiveSession(db, token)
-	if (!session) return null
-	const [account, roles] = await Promise.all([
-		db.query.users.findFirst({
-			columns: {
-				id: true,
-				wardId: true,
-				username: true,
-				displayName: true,
-				residentId: true,
-				mustChangePassword: true,
-			},
-			where: eq(users.id, session.userId),
-		}),
-		db
-			.select({
-				role: roleAssignments.role,
-				scopeKind: roleAssignments.scopeKind,
-				scopeId: roleAssignments.scopeId,
-			})
-			.from(roleAssignments)
-			.where(eq(roleAssignments.userId, session.userId)),
-	])
-	if (!account) return null
-	return { ...account, roles, sessionId: session.sessionId, csrfToken: session.csrfSecret }
+	const found = await findSignedInAccount(db, token)
+	if (!found) return null
+	return { ...found.account, roles: found.roles, sessionId: found.sessionId, csrfToken: found.csrfSecret }
 }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm'
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm'
 import type { AppServices } from '#server/app-services.server.ts'
 import type { Database } from '#server/db/client.server.ts'
-import { sessions, users } from '#server/identity/schema.ts'
+import type { RoleGrant } from '#server/identity/permissions.ts'
+import { roleAssignments, sessions, users } from '#server/identity/schema.ts'
 import { readCookie, serializeCookie, serializeExpiredCookie } from '#server/security/cookies.server.ts'
 
 /** The cookie that carries the session token (never the token's hash, never user data). */
@@ -75,21 +76,46 @@ export interface ActiveSession {
 	csrfSecret: string
 }
 
+/** A live session with its account and role grants, as one query reads them (see current-user). */
+export interface SignedInAccount extends ActiveSession {
+	account: {
+		id: string
+		wardId: string
+		username: string | null
+		displayName: string
+		residentId: string | null
+		mustChangePassword: boolean
+	}
+	roles: RoleGrant[]
+}
+
 /**
- * The live session for a token: not expired, not idle too long, and its account still active.
+ * The live session for a token with its account and roles, in one round trip (every page asks: the
+ * root loader and the route's loader): not expired, not idle too long, and its account still active.
  * Refreshes lastSeenAt when it is older than SESSION_TOUCH_MS.
  */
-export async function findActiveSession(
+export async function findSignedInAccount(
 	db: Database,
 	token: string,
 	now = new Date(),
-): Promise<ActiveSession | null> {
+): Promise<SignedInAccount | null> {
 	const [row] = await db
 		.select({
 			sessionId: sessions.id,
-			userId: sessions.userId,
 			csrfSecret: sessions.csrfSecret,
 			lastSeenAt: sessions.lastSeenAt,
+			account: {
+				id: users.id,
+				wardId: users.wardId,
+				username: users.username,
+				displayName: users.displayName,
+				residentId: users.residentId,
+				mustChangePassword: users.mustChangePassword,
+			},
+			roles: sql<
+				RoleGrant[]
+			>`(select coalesce(json_agg(json_build_object('role', r.role, 'scopeKind', r.scope_kind, 'scopeId', r.scope_id)), '[]'::json)
+				from ${roleAssignments} r where r.user_id = ${users.id})`,
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
@@ -106,7 +132,23 @@ export async function findActiveSession(
 	if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
 		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId))
 	}
-	return { sessionId: row.sessionId, userId: row.userId, csrfSecret: row.csrfSecret }
+	return {
+		sessionId: row.sessionId,
+		userId: row.account.id,
+		csrfSecret: row.csrfSecret,
+		account: row.account,
+		roles: row.roles,
+	}
+}
+
+/** The live session for a token (findSignedInAccount without the account). */
+export async function findActiveSession(
+	db: Database,
+	token: string,
+	now = new Date(),
+): Promise<ActiveSession | null> {
+	const found = await findSignedInAccount(db, token, now)
+	return found && { sessionId: found.sessionId, userId: found.userId, csrfSecret: found.csrfSecret }
 }
 
 /** Ends one session (sign-out). */

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import type { ServerBuild } from 'react-router'
+import { matchRoutes, type RouteObject, type ServerBuild } from 'react-router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import routes from '#app/routes.ts'
 import type { DatabaseHandle } from '#server/db/client.server.ts'
@@ -121,6 +121,34 @@ describe('request logs', () => {
 		expect(label('/nguoi-dan/3f1c0a52/sua.data')).toBe('/nguoi-dan/:residentId/sua.data')
 		expect(label('/bat-ky/duong-dan/nao')).toBe('/*')
 	})
+})
+
+test('the per-segment trees label every route as matching the whole route table does', () => {
+	const label = createRouteLabeler(buildRoutes())
+	const whole: RouteObject[] = [
+		{
+			id: 'root',
+			path: '',
+			children: routes.map((r) => (r.index ? { index: true, path: r.path } : { path: r.path })),
+		},
+	]
+	const reference = (path: string) => {
+		const matches = matchRoutes(whole, path)
+		if (!matches) return 'unmatched'
+		return `/${matches
+			.map((m) => m.route.path)
+			.filter(Boolean)
+			.join('/')}`.replace(/\/+/g, '/')
+	}
+	const paths = ['/', '/HOC/bai/x', '/ho%63/bai/x', '/khong-co', '/%E0%A4%A/x']
+	for (const entry of routes) {
+		const concrete = `/${entry.path ?? ''}`.replace(/:[^/]+/g, 'abc-1').replace(/\*$/, 'a/b')
+		paths.push(concrete, `${concrete}/them`, `${concrete}.data`)
+	}
+	for (const path of paths) {
+		const plain = path.endsWith('.data') ? `${reference(path.slice(0, -5))}.data` : reference(path)
+		expect(label(path), path).toBe(plain)
+	}
 })
 
 describe('/metrics', () => {

@@ -66,9 +66,14 @@ export interface ServeProcess {
  * Starts `hocvuso serve` on a free port and resolves once /readyz answers 200 (or rejects with
  * the output when the process exits first or never gets ready).
  */
-export async function startServe(env: Record<string, string>, limitMs = 120_000): Promise<ServeProcess> {
+export async function startServe(
+	env: Record<string, string>,
+	limitMs = 120_000,
+	/** Options for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+	nodeArgs: string[] = [],
+): Promise<ServeProcess> {
 	const port = await findFreePort()
-	const child = spawn(process.execPath, [bin, 'serve'], {
+	const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
 		cwd: root,
 		env: processEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
