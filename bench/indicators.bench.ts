@@ -22,9 +22,11 @@ import type { TestServices } from '#tests/support/test-services.ts'
  * to compute every indicator with every breakdown, cold (first run) and warm (p50), and the floor: one
  * statement counting every row of the same tables on the same engine. PGlite by default;
  * INDICATORS_BENCH_ENGINE=postgres runs it on a throwaway PostgreSQL (the province-size run), or
- * BENCH_DATABASE_URL on a database you provide.
+ * BENCH_DATABASE_URL on a database you provide. INDICATORS_BENCH_DATA_DIR=<folder> keeps the generated ward
+ * in a PGlite folder and reuses it on the next run; INDICATORS_BENCH_EXPLAIN=1 prints the plan with timings.
  */
 export async function benchIndicators(size: number): Promise<void> {
+	const keptDataDir = process.env.INDICATORS_BENCH_DATA_DIR
 	const onPostgres = process.env.INDICATORS_BENCH_ENGINE === 'postgres' && !process.env.BENCH_DATABASE_URL
 	const cluster = onPostgres ? await startThrowawayCluster() : null
 	let services: TestServices
@@ -39,31 +41,48 @@ export async function benchIndicators(size: number): Promise<void> {
 			keyring: createTestKeyring(),
 			close: () => database.close(),
 		}
+	} else if (keptDataDir) {
+		// A ward generated once and kept on disk: iterate on the queries without regenerating it each run.
+		const database = await openDatabase({ dataDir: keptDataDir })
+		await migrateDatabase(database)
+		services = {
+			env: readEnv({ NODE_ENV: 'production', DATA_DIR: keptDataDir }),
+			database,
+			db: database.db,
+			keyring: createTestKeyring(),
+			close: () => database.close(),
+		}
 	} else services = await openBenchServices()
 	try {
+		const today = '2026-12-07'
 		const t0 = performance.now()
-		await seedDemoWard(services, { residents: size, seed: 2026 })
-		const t1 = performance.now()
-		await importLearningContent(services.db)
+		const existing = await services.db.query.wards.findFirst({ columns: { id: true } })
+		let generated = 0
+		if (!existing) {
+			await seedDemoWard(services, { residents: size, seed: 2026 })
+			await importLearningContent(services.db)
+			const seeded = await services.db.query.wards.findFirst({ columns: { id: true } })
+			if (!seeded) throw new Error('seed failed')
+			const history = await seedDemoLearningHistory(services.db, {
+				wardId: seeded.id,
+				seed: 2026,
+				from: '2026-01-01',
+				today,
+			})
+			generated = history.lessonsCompleted
+			// Confirmed on VNeID (target 4): about two thirds of the adults who finished a course by the autumn.
+			await services.db.execute(sql`insert into certificate (ward_id, resident_id, track_id, code, basis, issued_on)
+				select r.ward_id, r.id, 'citizen', 'B' || substr(md5(r.id::text), 1, 11), 'vneid',
+					date '2026-03-01' + (abs(hashtext(r.id::text)) % 250)
+				from resident r join learner l on l.resident_id = r.id
+				where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
+					and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
+		} else console.info(`  reusing the ward kept in ${keptDataDir}`)
 		const ward = await services.db.query.wards.findFirst({ columns: { id: true } })
 		if (!ward) throw new Error('seed failed')
-		const today = '2026-12-07'
-		const history = await seedDemoLearningHistory(services.db, {
-			wardId: ward.id,
-			seed: 2026,
-			from: '2026-01-01',
-			today,
-		})
-		// Confirmed on VNeID (target 4): about two thirds of the adults who finished a course by the autumn.
-		await services.db.execute(sql`insert into certificate (ward_id, resident_id, track_id, code, basis, issued_on)
-			select r.ward_id, r.id, 'citizen', 'B' || substr(md5(r.id::text), 1, 11), 'vneid',
-				date '2026-03-01' + (abs(hashtext(r.id::text)) % 250)
-			from resident r join learner l on l.resident_id = r.id
-			where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
-				and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
 		await ensureStandardIndicators(services.db, ward.id)
 		await refreshStatistics(services.database)
-		const t2 = performance.now()
+		const t1 = performance.now()
 		const counts = (await services.db.execute(sql`select
 			(select count(*) from resident)::int as residents, (select count(*) from learner)::int as learners,
 			(select count(*) from lesson_progress)::int as progress, (select count(*) from certificate)::int as certificates,
@@ -73,11 +92,9 @@ export async function benchIndicators(size: number): Promise<void> {
 		}
 		const c = counts.rows[0]!
 		console.info(
-			`indicators ${services.database.kind}: ${c.residents} residents, ${c.learners} learners, ${c.progress} lesson_progress rows (${history.lessonsCompleted} generated), ${c.certificates} certificates, ${c.memberships} memberships, ${c.target_groups} target-group rows`,
+			`indicators ${services.database.kind}: ${c.residents} residents, ${c.learners} learners, ${c.progress} lesson_progress rows (${generated} generated now), ${c.certificates} certificates, ${c.memberships} memberships, ${c.target_groups} target-group rows`,
 		)
-		console.info(
-			`  data: ward ${((t1 - t0) / 1000).toFixed(1)} s, content + history + certificates ${((t2 - t1) / 1000).toFixed(1)} s`,
-		)
+		console.info(`  data ready in ${((t1 - t0) / 1000).toFixed(1)} s`)
 		const definitions = await listIndicatorDefinitions(services.db, ward.id)
 		const compute = () =>
 			computeIndicators(services.db, { wardId: ward.id, indicators: definitions, asOf: today })
@@ -86,6 +103,7 @@ export async function benchIndicators(size: number): Promise<void> {
 				+ (select count(*) from lesson_progress) + (select count(*) from learning_lesson)
 				+ (select count(*) from resident_target_group) + (select count(*) from organization_membership)
 				+ (select count(*) from organization) + (select count(*) from certificate) as n`)
+		if (process.env.INDICATORS_BENCH_EXPLAIN) await explainIndicators(services, ward.id, definitions, today)
 		const coldStart = performance.now()
 		const values = await compute()
 		const cold = performance.now() - coldStart
@@ -108,4 +126,29 @@ export async function benchIndicators(size: number): Promise<void> {
 		await services.close()
 		cluster?.stop()
 	}
+}
+
+/** The plan of the all-indicators statement with actual timings (EXPLAIN ANALYZE), for finding the slow part. */
+async function explainIndicators(
+	services: TestServices,
+	wardId: string,
+	definitions: Awaited<ReturnType<typeof listIndicatorDefinitions>>,
+	asOf: string,
+): Promise<void> {
+	const plans: string[] = []
+	// Every statement computeIndicators sends is run as EXPLAIN ANALYZE instead; its rows are then the plan.
+	const db = new Proxy(services.db, {
+		get(target, key, receiver) {
+			if (key !== 'execute') return Reflect.get(target, key, receiver)
+			return async (query: ReturnType<typeof sql>) => {
+				const result = (await target.execute(
+					sql`explain (analyze, costs off, timing on) ${query}`,
+				)) as unknown as { rows: Record<string, string>[] }
+				plans.push(result.rows.map((r) => Object.values(r)[0]).join('\n'))
+				return { rows: [] }
+			}
+		},
+	})
+	await computeIndicators(db, { wardId, indicators: definitions, asOf })
+	for (const plan of plans) console.info(plan)
 }

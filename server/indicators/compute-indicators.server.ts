@@ -102,15 +102,42 @@ async function computeResidentIndicators(
 	const joins = joinable.map(
 		(name) => sql`left join ${sql.identifier(name)} on ${sql.identifier(name)}.resident_id = ${residents.id}`,
 	)
-	const flags = input.indicators.map((indicator, i) => {
-		const population = compileAll(indicator.spec.population, ctx)
-		const reached = compileAll(indicator.spec.reached, ctx)
-		return sql`${population} as ${sql.identifier(`d${i}`)}, (${population} and ${reached}) is true as ${sql.identifier(`n${i}`)}`
+	// Each resident's flags (in the denominator, reached) for every indicator packed into bit masks, so each
+	// breakdown groups by (key, mask) with one count: the distinct masks are few (the flags go together),
+	// and the per-indicator counts are summed over those few groups instead of 2 × n filtered counts over
+	// every resident row of every breakdown.
+	const bitsPerMask = 62
+	const maskCount = Math.max(1, Math.ceil((input.indicators.length * 2) / bitsPerMask))
+	const masks = Array.from({ length: maskCount }, (_, m) => {
+		const bits = input.indicators.flatMap((indicator, i) => {
+			const population = compileAll(indicator.spec.population, ctx)
+			const reached = compileAll(indicator.spec.reached, ctx)
+			const out: SQL[] = []
+			const d = 2 * i
+			if (Math.floor(d / bitsPerMask) === m)
+				out.push(
+					sql`case when ${population} then ${sql.raw(String(2n ** BigInt(d % bitsPerMask)))}::bigint else 0 end`,
+				)
+			if (Math.floor((d + 1) / bitsPerMask) === m)
+				out.push(
+					sql`case when (${population} and ${reached}) is true then ${sql.raw(String(2n ** BigInt((d + 1) % bitsPerMask)))}::bigint else 0 end`,
+				)
+			return out
+		})
+		return sql`(${bits.length > 0 ? sql.join(bits, sql` + `) : sql`0`})::bigint as ${sql.identifier(`m${m}`)}`
 	})
+	const maskColumns = sql.join(
+		Array.from({ length: maskCount }, (_, m) => sql.identifier(`m${m}`)),
+		sql`, `,
+	)
+	const bit = (flag: number) => {
+		const column = sql.identifier(`m${Math.floor(flag / bitsPerMask)}`)
+		return sql`${column} & ${sql.raw(String(2n ** BigInt(flag % bitsPerMask)))}::bigint <> 0`
+	}
 	const counts = sql.join(
 		input.indicators.map(
 			(_, i) =>
-				sql`count(*) filter (where ${sql.identifier(`d${i}`)})::int as ${sql.identifier(`cd${i}`)}, count(*) filter (where ${sql.identifier(`n${i}`)})::int as ${sql.identifier(`cn${i}`)}`,
+				sql`coalesce(sum(n) filter (where ${bit(2 * i)}), 0)::int as ${sql.identifier(`cd${i}`)}, coalesce(sum(n) filter (where ${bit(2 * i + 1)}), 0)::int as ${sql.identifier(`cn${i}`)}`,
 		),
 		sql`, `,
 	)
@@ -120,21 +147,27 @@ async function computeResidentIndicators(
 	const query = sql`with ${sql.join(withFacts, sql` `)}
 		indicator_base as materialized (
 			select ${residents.id} as id, ${residents.residentialGroupId} as group_id, ${residents.sex} as sex,
-				${ageBandSql(referenceYear)} as age_band, ${sql.join(flags, sql`, `)}
+				${ageBandSql(referenceYear)} as age_band, ${sql.join(masks, sql`, `)}
 			from ${residents} ${sql.join(joins, sql` `)}
 			where ${residents.wardId} = ${input.wardId} and ${residents.status} = 'active' ${input.scope ? sql`and ${input.scope}` : sql``}
+		),
+		per_mask as (
+			select case when grouping(group_id) = 0 then 'residentialGroup' when grouping(sex) = 0 then 'sex'
+					when grouping(age_band) = 0 then 'ageBand' else 'all' end as dim,
+				coalesce(case when grouping(group_id) = 0 then group_id::text when grouping(sex) = 0 then sex
+					when grouping(age_band) = 0 then age_band end, '') as key,
+				${maskColumns}, count(*) as n
+			from indicator_base
+			group by grouping sets ((${maskColumns}), (group_id, ${maskColumns}), (sex, ${maskColumns}), (age_band, ${maskColumns}))
+			union all select 'targetGroup', tg.code, ${maskColumns}, count(*) from indicator_base
+				join (select ${t.residentId} as resident_id, ${t.targetGroupCode} as code from ${t}) tg on tg.resident_id = indicator_base.id
+				group by tg.code, ${maskColumns}
+			union all select 'organization', om.organization_id::text, ${maskColumns}, count(*) from indicator_base
+				join (select distinct ${m.residentId} as resident_id, ${m.organizationId} as organization_id from ${m}
+					where ${m.endedOn} is null) om on om.resident_id = indicator_base.id
+				group by om.organization_id, ${maskColumns}
 		)
-		select 'all' as dim, '' as key, ${counts} from indicator_base
-		union all select 'residentialGroup', coalesce(group_id::text, ''), ${counts} from indicator_base group by group_id
-		union all select 'sex', sex, ${counts} from indicator_base group by sex
-		union all select 'ageBand', age_band, ${counts} from indicator_base group by age_band
-		union all select 'targetGroup', tg.code, ${counts} from indicator_base
-			join (select ${t.residentId} as resident_id, ${t.targetGroupCode} as code from ${t}) tg on tg.resident_id = indicator_base.id
-			group by tg.code
-		union all select 'organization', om.organization_id::text, ${counts} from indicator_base
-			join (select distinct ${m.residentId} as resident_id, ${m.organizationId} as organization_id from ${m}
-				where ${m.endedOn} is null) om on om.resident_id = indicator_base.id
-			group by om.organization_id`
+		select dim, key, ${counts} from per_mask group by dim, key`
 	const result = await db.execute(query)
 	const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows
 	return input.indicators.map((indicator, i) => {

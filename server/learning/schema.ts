@@ -364,6 +364,24 @@ export const lessonProgress = pgTable(
 	(t) => [primaryKey({ columns: [t.learnerId, t.lessonId] }), index().on(t.lessonId, t.status)],
 )
 
+/**
+ * Per learner, when each published lesson they completed was completed, and which courses they have
+ * finished (every lesson published now) and when: what the indicators read to count lessons and finished
+ * courses on any day, instead of aggregating every lesson_progress row of the ward on each dashboard
+ * view (issue 8's budget). Arrays are sorted by time (courses by when they were finished), so "by that
+ * day" is usually the whole array. Kept by database triggers on lesson_progress and on learning_lesson
+ * (migration 0017), so no code path that writes progress can leave it behind.
+ * See docs/decisions/020-learning-summary-for-indicators.md.
+ */
+export const learnerLearningSummary = pgTable('learner_learning_summary', {
+	learnerId: uuid()
+		.primaryKey()
+		.references(() => learners.id, { onDelete: 'cascade' }),
+	lessonsCompletedAt: timestamp({ withTimezone: true }).array().notNull(),
+	coursesFinished: text().array().notNull(),
+	coursesFinishedAt: timestamp({ withTimezone: true }).array().notNull(),
+})
+
 /** classAttended: the learner attended a class session where this lesson was taught (server/classes). */
 export const learningActivityKinds = [
 	'positionSaved',

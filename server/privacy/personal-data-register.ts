@@ -140,6 +140,7 @@ export const personalDataRegister: readonly RegisterEntry[] = [
 			'learner',
 			'learning_enrolment',
 			'lesson_progress',
+			'learner_learning_summary',
 			'learning_activity',
 			'ai_practice_progress',
 			'class_enrolment',

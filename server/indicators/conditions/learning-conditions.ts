@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { defineCondition, type FactDefinition, sqlList } from '#server/indicators/condition-module.ts'
-import { learners, learningLessons, lessonProgress } from '#server/learning/schema.ts'
+import { learnerLearningSummary, learners } from '#server/learning/schema.ts'
 import { residents } from '#server/people/schema.ts'
 
 // Conditions read from learning progress (server/learning): who learns, which courses they finished.
@@ -11,28 +11,27 @@ const courseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Mã khóa học 
 /**
  * Per resident, what they had learnt by the day counted to: the courses finished (every lesson of the
  * course that is published now, completed on or before that day) and the number of lessons completed.
- * One pass over lesson_progress, aggregated per learner before joining learner; shared by every
- * learning condition of the query.
+ * Read from learner_learning_summary (one row per learner, kept by triggers from lesson_progress) rather
+ * than by aggregating every lesson_progress row of the ward: its arrays are sorted by time, so "by that
+ * day" is the whole array unless its last entry is later. Shared by every learning condition of the query.
  */
 export const learningFact: FactDefinition = {
 	name: 'indicator_learning',
 	joinable: true,
-	sql: (ctx) => sql`select ${learners.residentId} as resident_id,
-			coalesce(array_agg(per_course.course_id) filter (where per_course.done), '{}') as courses,
-			sum(per_course.lessons)::int as lessons
-		from (
-			select ${lessonProgress.learnerId} as learner_id, ${learningLessons.courseId} as course_id, count(*) as lessons,
-				count(*) >= max(course_size.lessons) as done
-			from ${lessonProgress}
-			join ${learningLessons} on ${learningLessons.id} = ${lessonProgress.lessonId} and ${learningLessons.status} = 'published'
-			join (select course_id, count(*) as lessons from learning_lesson where status = 'published' group by course_id) as course_size
-				on course_size.course_id = ${learningLessons.courseId}
-			where ${lessonProgress.status} = 'completed' and ${lessonProgress.completedAt} < (${ctx.asOf}::date + 1)
-			group by ${lessonProgress.learnerId}, ${learningLessons.courseId}
-		) as per_course
-		join ${learners} on ${learners.id} = per_course.learner_id
-		where ${learners.residentId} is not null
-		group by ${learners.residentId}`,
+	sql: (ctx) => {
+		const s = learnerLearningSummary
+		const until = sql`(${ctx.asOf}::date + 1)`
+		return sql`select ${learners.residentId} as resident_id,
+			case when coalesce(${s.coursesFinishedAt}[cardinality(${s.coursesFinishedAt})] < ${until}, true) then ${s.coursesFinished}
+				else array(select f.course_id from unnest(${s.coursesFinished}, ${s.coursesFinishedAt}) as f(course_id, at) where f.at < ${until})
+			end as courses,
+			case when ${s.lessonsCompletedAt}[cardinality(${s.lessonsCompletedAt})] < ${until} then cardinality(${s.lessonsCompletedAt})
+				else (select count(*) from unnest(${s.lessonsCompletedAt}) as done(at) where done.at < ${until})::int
+			end as lessons
+		from ${s}
+		join ${learners} on ${learners.id} = ${s.learnerId}
+		where ${learners.residentId} is not null`
+	},
 }
 
 const textArray = (values: readonly string[]) => sql`array[${sqlList(values)}]::text[]`
