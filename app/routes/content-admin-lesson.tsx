@@ -20,7 +20,7 @@ import {
 import { readLessonEditorForm } from '#server/learning/lesson-editor-form.server.ts'
 import { lessonFormValues } from '#server/learning/lesson-form-values.ts'
 import { listCourseImageFiles } from '#server/learning/lesson-images.server.ts'
-import { renderUncached } from '#server/learning/render-lesson.server.ts'
+import { renderLessonBody } from '#server/learning/render-lesson.server.ts'
 import type { Route } from './+types/content-admin-lesson'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -59,7 +59,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 					revision: viewed.revision,
 					title: viewed.data.title,
 					summary: viewed.data.summary,
-					html: renderUncached({
+					html: renderLessonBody({
 						courseId: lesson.courseId,
 						body: viewed.data.body,
 						images: viewed.data.images,

@@ -13,7 +13,6 @@ import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
 import { readLessonPage } from '#server/learning/lesson-page.server.ts'
 import { markLessonOpened } from '#server/learning/lesson-view.server.ts'
 import { recordActivity } from '#server/learning/record-activity.server.ts'
-import { renderLessonBody } from '#server/learning/render-lesson.server.ts'
 import type { Route } from './+types/lesson'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -48,7 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 			minutes: lesson.minutes,
 			sources: lesson.sources,
 		},
-		html: renderLessonBody(lesson),
+		html: lesson.html,
 		place: {
 			number: index + 1,
 			total: lesson.siblings.length,

@@ -9,7 +9,7 @@ import {
 	validateLessonDraft,
 } from '#server/learning/lesson-draft.ts'
 import { listCourseImageFiles } from '#server/learning/lesson-images.server.ts'
-import { renderUncached } from '#server/learning/render-lesson.server.ts'
+import { renderLessonBody } from '#server/learning/render-lesson.server.ts'
 import { basicSkillItems, skillCompetencies } from '#server/learning/schema.ts'
 
 /**
@@ -44,7 +44,7 @@ export async function readLessonEditorForm(
 		images: new Set(images),
 	})
 	const declaredImages = (checked.data?.images ?? []).map((i) => ({ file: i.file }))
-	const previewHtml = renderUncached({ courseId: lesson.courseId, body: form.body, images: declaredImages })
+	const previewHtml = renderLessonBody({ courseId: lesson.courseId, body: form.body, images: declaredImages })
 	return {
 		submission,
 		note: form.note.trim() || null,

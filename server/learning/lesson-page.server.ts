@@ -1,14 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
+import { renderAndStoreLessonHtml } from '#server/learning/lesson-html.server.ts'
+import { learningLessonHtml } from '#server/learning/lesson-html-schema.ts'
 import type { LessonProgressView, PracticeView } from '#server/learning/lesson-view.server.ts'
 import { practiceViews, type StoredAnswer, type StoredItem } from '#server/learning/practice-view.ts'
+import { lessonRenderer } from '#server/learning/render-lesson.server.ts'
 import { learners, learningCourses, learningLessons, lessonProgress } from '#server/learning/schema.ts'
 
 /*
  * The lesson page's data in two round trips (the page is the most requested one: every learner, every
- * lesson): the published lesson with its course, the course's lessons, its competencies and practice
- * items; then the learner, their progress in it and their latest answers.
+ * lesson): the published lesson with its course, its rendered body, the course's lessons, its
+ * competencies and practice items; then the learner, their progress in it and their latest answers.
  */
 
 /** A published lesson with everything the page shows that is the same for every learner. */
@@ -22,9 +25,9 @@ async function readLessonContent(db: Database, lessonId: string) {
 			title: l.title,
 			summary: l.summary,
 			minutes: l.minutes,
-			body: l.body,
-			images: l.images,
 			sources: l.sources,
+			/** The rendered body when the stored one is current (lesson-html.server.ts). */
+			html: learningLessonHtml.html,
 			revision: l.revision,
 			contentHash: l.contentHash,
 			siblings: sql<
@@ -43,6 +46,14 @@ async function readLessonContent(db: Database, lessonId: string) {
 		})
 		.from(l)
 		.innerJoin(learningCourses, eq(learningCourses.id, l.courseId))
+		.leftJoin(
+			learningLessonHtml,
+			and(
+				eq(learningLessonHtml.lessonId, l.id),
+				eq(learningLessonHtml.contentHash, l.contentHash),
+				eq(learningLessonHtml.renderer, lessonRenderer()),
+			),
+		)
 		.where(and(eq(l.id, lessonId), eq(l.status, 'published')))
 		.limit(1)
 	return row
@@ -77,7 +88,7 @@ async function readLearnerInLesson(db: Database, userId: string, lessonId: strin
 }
 
 export interface LessonPageData {
-	lesson: NonNullable<Awaited<ReturnType<typeof readLessonContent>>>
+	lesson: NonNullable<Awaited<ReturnType<typeof readLessonContent>>> & { html: string }
 	learnerId: string
 	practice: PracticeView[]
 	progress: LessonProgressView | null
@@ -100,6 +111,9 @@ export async function readLessonPage(
 		readLearnerInLesson(db, input.account.id, input.lessonId),
 	])
 	if (!lesson) return undefined
+	// The first view of a revision renders its body and stores it for the next ones.
+	const html = lesson.html ?? (await renderAndStoreLessonHtml(db, lesson.id))
+	if (html === undefined) return undefined
 	let learner = found
 	if (!learner || (!learner.residentId && input.account.residentId)) {
 		// First visit to the learning pages (or a resident record linked since): make or link the learner.
@@ -108,7 +122,7 @@ export async function readLessonPage(
 		if (!learner) throw new Error('learner row missing after ensureLearnerForUser')
 	}
 	return {
-		lesson,
+		lesson: { ...lesson, html },
 		learnerId: learner.learnerId,
 		practice: practiceViews(lesson.practice, learner.answers, input.retry),
 		progress:

@@ -360,6 +360,7 @@ export const systemTables: readonly string[] = [
 	'learning_track_course',
 	'learning_course',
 	'learning_lesson',
+	'learning_lesson_html',
 	'learning_lesson_competency',
 	'learning_revision',
 	'learning_image',
