@@ -102,37 +102,30 @@ async function computeResidentIndicators(
 	const joins = joinable.map(
 		(name) => sql`left join ${sql.identifier(name)} on ${sql.identifier(name)}.resident_id = ${residents.id}`,
 	)
-	// Each resident's flags (in the denominator, reached) for every indicator packed into bit masks, so each
-	// breakdown groups by (key, mask) with one count: the distinct masks are few (the flags go together),
-	// and the per-indicator counts are summed over those few groups instead of 2 × n filtered counts over
-	// every resident row of every breakdown.
-	const bitsPerMask = 62
-	const maskCount = Math.max(1, Math.ceil((input.indicators.length * 2) / bitsPerMask))
+	// Each resident's two flags per indicator (in the denominator, reached) packed into bit masks, 31
+	// indicators to a bigint: each breakdown then groups by (key, mask) with one count, and the indicator
+	// counts are summed over those few groups (the flags go together) instead of 2 × n filtered counts
+	// over every row of every breakdown. A CASE evaluates the population once, and what is reached only
+	// for those in it.
+	const perMask = 31
+	const maskCount = Math.max(1, Math.ceil(input.indicators.length / perMask))
 	const masks = Array.from({ length: maskCount }, (_, m) => {
-		const bits = input.indicators.flatMap((indicator, i) => {
+		const terms = input.indicators.slice(m * perMask, (m + 1) * perMask).map((indicator, k) => {
 			const population = compileAll(indicator.spec.population, ctx)
 			const reached = compileAll(indicator.spec.reached, ctx)
-			const out: SQL[] = []
-			const d = 2 * i
-			if (Math.floor(d / bitsPerMask) === m)
-				out.push(
-					sql`case when ${population} then ${sql.raw(String(2n ** BigInt(d % bitsPerMask)))}::bigint else 0 end`,
-				)
-			if (Math.floor((d + 1) / bitsPerMask) === m)
-				out.push(
-					sql`case when (${population} and ${reached}) is true then ${sql.raw(String(2n ** BigInt((d + 1) % bitsPerMask)))}::bigint else 0 end`,
-				)
-			return out
+			return sql`(case when ${population} then case when (${reached}) is true then 3 else 1 end else 0 end)::bigint * ${sql.raw(String(4n ** BigInt(k)))}`
 		})
-		return sql`(${bits.length > 0 ? sql.join(bits, sql` + `) : sql`0`})::bigint as ${sql.identifier(`m${m}`)}`
+		return sql`(${sql.join(terms, sql` + `)}) as ${sql.identifier(`m${m}`)}`
 	})
 	const maskColumns = sql.join(
 		Array.from({ length: maskCount }, (_, m) => sql.identifier(`m${m}`)),
 		sql`, `,
 	)
 	const bit = (flag: number) => {
-		const column = sql.identifier(`m${Math.floor(flag / bitsPerMask)}`)
-		return sql`${column} & ${sql.raw(String(2n ** BigInt(flag % bitsPerMask)))}::bigint <> 0`
+		const indicator = Math.floor(flag / 2)
+		const column = sql.identifier(`m${Math.floor(indicator / perMask)}`)
+		const value = 2n ** BigInt(2 * (indicator % perMask) + (flag % 2))
+		return sql`${column} & ${sql.raw(String(value))}::bigint <> 0`
 	}
 	const counts = sql.join(
 		input.indicators.map(
@@ -192,6 +185,9 @@ async function computeResidentIndicators(
 				})
 			}
 		}
+		// In key order whatever order the database grouped in: the same data gives the same value.
+		for (const cells of Object.values(value.breakdowns))
+			cells.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 		return value
 	})
 }

@@ -201,3 +201,21 @@ test('8: an AI practical task confirmed by an instructor counts, from the day it
 	expect(counts((await compute('2026-06-29'))['8'])).toEqual([3, 7])
 	expect(counts((await compute('2026-06-30'))['8'])).toEqual([4, 7])
 })
+
+test('more indicators than one bit mask holds (31 to a mask): each is counted as when computed alone', async () => {
+	const many = Array.from({ length: 70 }, (_, i) => {
+		const definition = definitions[i % definitions.length]!
+		return { ...definition, code: `${definition.code}#${i}` }
+	})
+	const together = await computeIndicators(services.db, {
+		wardId: fixture.wardId,
+		indicators: many,
+		asOf: '2026-06-30',
+	})
+	const alone = await compute('2026-06-30')
+	expect(together).toHaveLength(70)
+	for (const value of together) {
+		const own = alone[value.code.split('#')[0]!]!
+		expect({ ...value, code: own.code }).toEqual(own)
+	}
+})
