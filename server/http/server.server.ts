@@ -97,7 +97,10 @@ export async function createHttpApp(options: StartServerOptions): Promise<expres
 	}
 	const build = (await import(serverEntry)) as ServerBuild
 	app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
-	app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+	// Public files (sw.js, favicon.svg) have an extension and pages never do: a page skips the file
+	// look-up, a failed stat on every request.
+	const publicFiles = express.static(path.join(buildDir, 'client'), { maxAge: '1h' })
+	app.use((req, res, next) => (path.posix.extname(req.path) ? publicFiles(req, res, next) : next()))
 	const labelRoute = createRouteLabeler(build.routes)
 	const handleRequest = createRequestHandler({
 		build,
