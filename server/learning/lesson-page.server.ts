@@ -6,16 +6,29 @@ import { learningLessonHtml } from '#server/learning/lesson-html-schema.ts'
 import type { LessonProgressView, PracticeView } from '#server/learning/lesson-view.server.ts'
 import { practiceViews, type StoredAnswer, type StoredItem } from '#server/learning/practice-view.ts'
 import { lessonRenderer } from '#server/learning/render-lesson.server.ts'
-import { learners, learningCourses, learningLessons, lessonProgress } from '#server/learning/schema.ts'
+import { learningCourses, learningLessons } from '#server/learning/schema.ts'
 
 /*
- * The lesson page's data in two round trips (the page is the most requested one: every learner, every
- * lesson): the published lesson with its course, its rendered body, the course's lessons, its
- * competencies and practice items; then the learner, their progress in it and their latest answers.
+ * The lesson page's data in one round trip (the page is the most requested one: every learner, every
+ * lesson; on the embedded database each statement costs a parse, a plan and a look at every table's
+ * size): the published lesson with its course, its rendered body, the course's lessons, its
+ * competencies and practice items, and the learner of the account with their progress in it and their
+ * latest answers.
  */
 
-/** A published lesson with everything the page shows that is the same for every learner. */
-async function readLessonContent(db: Database, lessonId: string) {
+/** The learner part of the row, as json_build_object writes it (timestamps as text). */
+interface LearnerInLesson {
+	learnerId: string
+	residentId: string | null
+	status: 'started' | 'completed' | null
+	lastPosition: number | null
+	lastOpenedAt: string | null
+	completedAt: string | null
+	answers: StoredAnswer[]
+}
+
+/** A published lesson with everything the page shows, and the account's learner in it (null before their first visit). */
+async function readLessonRow(db: Database, lessonId: string, userId: string) {
 	const l = learningLessons
 	const [row] = await db
 		.select({
@@ -43,6 +56,15 @@ async function readLessonContent(db: Database, lessonId: string) {
 				StoredItem[]
 			>`(select coalesce(json_agg(json_build_object('itemId', p.item_id, 'kind', p.kind, 'prompt', p.prompt, 'options', p.options, 'answer', p.answer, 'explanation', p.explanation) order by p.position), '[]'::json)
 				from practice_item p where p.lesson_id = ${l.id})`,
+			learner: sql<LearnerInLesson | null>`(select json_build_object('learnerId', m.id, 'residentId', m.resident_id,
+					'status', g.status, 'lastPosition', g.last_position, 'lastOpenedAt', g.last_opened_at, 'completedAt', g.completed_at,
+					'answers', (select coalesce(json_agg(json_build_object('itemId', a.item_id, 'answer', a.answer, 'correct', a.correct, 'attempts', a.attempts)), '[]'::json)
+						from (select distinct on (x.item_id) x.item_id, x.answer, x.correct, count(*) over (partition by x.item_id) as attempts
+							from learning_activity x
+							where x.learner_id = m.id and x.lesson_id = ${l.id} and x.kind = 'practiceAnswered'
+							order by x.item_id, x.occurred_at desc, x.received_at desc) a))
+				from learner m left join lesson_progress g on g.learner_id = m.id and g.lesson_id = ${l.id}
+				where m.user_id = ${userId} limit 1)`,
 		})
 		.from(l)
 		.innerJoin(learningCourses, eq(learningCourses.id, l.courseId))
@@ -59,36 +81,8 @@ async function readLessonContent(db: Database, lessonId: string) {
 	return row
 }
 
-/** The learner of an account with their progress in one lesson and latest answer per practice item. */
-async function readLearnerInLesson(db: Database, userId: string, lessonId: string) {
-	const [row] = await db
-		.select({
-			learnerId: learners.id,
-			residentId: learners.residentId,
-			status: lessonProgress.status,
-			lastPosition: lessonProgress.lastPosition,
-			lastOpenedAt: lessonProgress.lastOpenedAt,
-			completedAt: lessonProgress.completedAt,
-			answers: sql<
-				StoredAnswer[]
-			>`(select coalesce(json_agg(json_build_object('itemId', a.item_id, 'answer', a.answer, 'correct', a.correct, 'attempts', a.attempts)), '[]'::json)
-				from (select distinct on (x.item_id) x.item_id, x.answer, x.correct, count(*) over (partition by x.item_id) as attempts
-					from learning_activity x
-					where x.learner_id = ${learners.id} and x.lesson_id = ${lessonId} and x.kind = 'practiceAnswered'
-					order by x.item_id, x.occurred_at desc, x.received_at desc) a)`,
-		})
-		.from(learners)
-		.leftJoin(
-			lessonProgress,
-			and(eq(lessonProgress.learnerId, learners.id), eq(lessonProgress.lessonId, lessonId)),
-		)
-		.where(eq(learners.userId, userId))
-		.limit(1)
-	return row
-}
-
 export interface LessonPageData {
-	lesson: NonNullable<Awaited<ReturnType<typeof readLessonContent>>> & { html: string }
+	lesson: Omit<NonNullable<Awaited<ReturnType<typeof readLessonRow>>>, 'learner'> & { html: string }
 	learnerId: string
 	practice: PracticeView[]
 	progress: LessonProgressView | null
@@ -106,21 +100,19 @@ export async function readLessonPage(
 		retry: string | null
 	},
 ): Promise<LessonPageData | undefined> {
-	const [lesson, found] = await Promise.all([
-		readLessonContent(db, input.lessonId),
-		readLearnerInLesson(db, input.account.id, input.lessonId),
-	])
-	if (!lesson) return undefined
+	let row = await readLessonRow(db, input.lessonId, input.account.id)
+	if (!row) return undefined
+	if (!row.learner || (!row.learner.residentId && input.account.residentId)) {
+		// First visit to the learning pages (or a resident record linked since): make or link the learner.
+		await ensureLearnerForUser(db, input.account)
+		row = await readLessonRow(db, input.lessonId, input.account.id)
+		if (!row) return undefined
+		if (!row.learner) throw new Error('learner row missing after ensureLearnerForUser')
+	}
+	const { learner, ...lesson } = row
 	// The first view of a revision renders its body and stores it for the next ones.
 	const html = lesson.html ?? (await renderAndStoreLessonHtml(db, lesson.id))
 	if (html === undefined) return undefined
-	let learner = found
-	if (!learner || (!learner.residentId && input.account.residentId)) {
-		// First visit to the learning pages (or a resident record linked since): make or link the learner.
-		await ensureLearnerForUser(db, input.account)
-		learner = await readLearnerInLesson(db, input.account.id, input.lessonId)
-		if (!learner) throw new Error('learner row missing after ensureLearnerForUser')
-	}
 	return {
 		lesson: { ...lesson, html },
 		learnerId: learner.learnerId,
@@ -130,8 +122,8 @@ export async function readLessonPage(
 				? {
 						status: learner.status,
 						lastPosition: learner.lastPosition ?? 0,
-						lastOpenedAt: learner.lastOpenedAt,
-						completedAt: learner.completedAt,
+						lastOpenedAt: new Date(learner.lastOpenedAt),
+						completedAt: learner.completedAt ? new Date(learner.completedAt) : null,
 					}
 				: null,
 	}
