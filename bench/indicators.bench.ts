@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { measure, ms, openBenchServices } from '#bench/bench-utils.ts'
+import { seedDemoAssessments } from '#server/assessment/demo-assessments.server.ts'
+import { importQuestionBank } from '#server/assessment/import-questions.server.ts'
 import { readEnv } from '#server/config/env.server.ts'
 import { openDatabase } from '#server/db/client.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
@@ -78,6 +80,17 @@ export async function benchIndicators(size: number): Promise<void> {
 				where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
 					and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
 		} else console.info(`  reusing the ward kept in ${keptDataDir}`)
+		// Course quizzes after each finished course and the instructors' confirmed AI practical tasks
+		// (indicator 8 reads those); the ward's seed already holds the volunteers' household visits.
+		const [attemptCount] = (
+			(await services.db.execute(sql`select count(*)::int as n from assessment_attempt`)) as unknown as {
+				rows: { n: number }[]
+			}
+		).rows
+		if (!attemptCount?.n) {
+			await importQuestionBank(services.db)
+			await seedDemoAssessments(services.db, { seed: 2026 })
+		}
 		const ward = await services.db.query.wards.findFirst({ columns: { id: true } })
 		if (!ward) throw new Error('seed failed')
 		await ensureStandardIndicators(services.db, ward.id)
@@ -87,12 +100,14 @@ export async function benchIndicators(size: number): Promise<void> {
 			(select count(*) from resident)::int as residents, (select count(*) from learner)::int as learners,
 			(select count(*) from lesson_progress)::int as progress, (select count(*) from certificate)::int as certificates,
 			(select count(*) from organization_membership)::int as memberships,
+			(select count(*) from assessment_attempt)::int as attempts, (select count(*) from oral_assessment)::int as orals,
+			(select count(*) from outreach_visit)::int as visits,
 			(select count(*) from resident_target_group)::int as target_groups`)) as unknown as {
 			rows: Record<string, number>[]
 		}
 		const c = counts.rows[0]!
 		console.info(
-			`indicators ${services.database.kind}: ${c.residents} residents, ${c.learners} learners, ${c.progress} lesson_progress rows (${generated} generated now), ${c.certificates} certificates, ${c.memberships} memberships, ${c.target_groups} target-group rows`,
+			`indicators ${services.database.kind}: ${c.residents} residents, ${c.learners} learners, ${c.progress} lesson_progress rows (${generated} generated now), ${c.certificates} certificates, ${c.memberships} memberships, ${c.target_groups} target-group rows, ${c.attempts} quiz attempts, ${c.orals} in-class assessments, ${c.visits} household visits`,
 		)
 		console.info(`  data ready in ${((t1 - t0) / 1000).toFixed(1)} s`)
 		const definitions = await listIndicatorDefinitions(services.db, ward.id)
