@@ -261,6 +261,8 @@ const queryKeys = [
 	'dinhDang',
 	'archived',
 	'subject',
+	'phienBan',
+	'daLuu',
 ]
 const hostileQueryValues = [
 	"' or 1=1 --",

@@ -71,4 +71,9 @@ export const reportDocumentsEn: Record<keyof typeof reportDocumentsVi, string> =
 	'reportWard.error.recipients': 'At most 30 recipients, 200 characters each.',
 	'reportWard.history.title': 'Save history',
 	'reportWard.history.item': 'Version {version} — {time} — {by}',
+	'reportWard.history.view': 'View version {version}',
+	'reportWard.revision.title': 'Version {version} — saved {time} — {by}',
+	'reportWard.revision.hint':
+		'The text exactly as this version was saved, read-only. To reuse a passage, copy it into the matching box of the report text and save.',
+	'reportWard.revision.close': 'Close, back to the current draft',
 }

@@ -69,4 +69,9 @@ export const reportDocumentsVi = {
 	'reportWard.error.recipients': 'Tối đa 30 nơi nhận, mỗi dòng tối đa 200 ký tự.',
 	'reportWard.history.title': 'Lịch sử lưu',
 	'reportWard.history.item': 'Phiên bản {version} — {time} — {by}',
+	'reportWard.history.view': 'Xem phiên bản {version}',
+	'reportWard.revision.title': 'Phiên bản {version} — lưu lúc {time} — {by}',
+	'reportWard.revision.hint':
+		'Nội dung đúng như khi lưu phiên bản này, chỉ để xem. Muốn dùng lại đoạn nào, hãy chép vào ô tương ứng ở phần Nội dung báo cáo rồi lưu.',
+	'reportWard.revision.close': 'Đóng, về bản đang soạn',
 } as const

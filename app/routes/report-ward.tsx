@@ -1,4 +1,6 @@
+import { Fragment } from 'react'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { z } from 'zod'
 import { CsrfInput } from '#app/components/csrf-input.tsx'
 import type { MessageKey } from '#app/i18n/translate.ts'
 import { useTranslate } from '#app/i18n/use-translate.ts'
@@ -11,6 +13,7 @@ import {
 	contentOf,
 	ensureWardReportDraft,
 	loadWardReport,
+	loadWardReportRevision,
 	saveWardReport,
 } from '#server/reports/ward-report.server.ts'
 import {
@@ -29,6 +32,21 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 	const user = await requirePermission(request, context, 'reports.consolidate')
 	const view = await loadWardReport(context.app.db, { wardId: user.wardId, periodId: params.periodId })
 	if (!view) throw data(null, { status: 404 })
+	// `?phienBan=N`: an earlier saved version shown read-only beside the form.
+	const asked = new URL(request.url).searchParams.get('phienBan')
+	let revision = null
+	if (asked !== null) {
+		const version = z.coerce.number().int().min(1).max(1_000_000).safeParse(asked)
+		const found = version.success
+			? await loadWardReportRevision(context.app.db, {
+					wardId: user.wardId,
+					periodId: params.periodId,
+					version: version.data,
+				})
+			: null
+		if (!found) throw data(null, { status: 404 })
+		revision = { ...found, savedAt: found.savedAt.toISOString() }
+	}
 	return {
 		period: { id: view.period.id, label: view.period.label },
 		month: view.info.closingMonth,
@@ -51,6 +69,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 		content: contentOf(view),
 		revisions: view.revisions.map((r) => ({ ...r, savedAt: r.savedAt.toISOString() })),
 		pdfAvailable: (await findSoffice()) !== null,
+		revision,
 	}
 }
 
@@ -144,7 +163,7 @@ function Field({
 export default function ReportWard({ loaderData, actionData }: Route.ComponentProps) {
 	const { t, locale } = useTranslate()
 	const [search] = useSearchParams()
-	const { period, figures, units, stored, revisions, pdfAvailable } = loaderData
+	const { period, figures, units, stored, revisions, pdfAvailable, revision } = loaderData
 	// After a refused post, the form shows what was typed, not the stored text: nothing typed is lost.
 	const posted = actionData?.values
 	const content: WardReportContent = posted
@@ -348,10 +367,54 @@ export default function ReportWard({ loaderData, actionData }: Route.ComponentPr
 									version: r.version,
 									time: formatDateTime(locale, r.savedAt),
 									by: r.savedBy ?? '—',
-								})}
+								})}{' '}
+								{revision?.version === r.version ? null : (
+									<Link to={`${base}?phienBan=${r.version}#phien-ban`} preventScrollReset={false}>
+										{t('reportWard.history.view', { version: r.version })}
+									</Link>
+								)}
 							</li>
 						))}
 					</ul>
+				</section>
+			) : null}
+			{revision ? (
+				<section aria-labelledby="phien-ban" className="preview">
+					<h2 id="phien-ban" tabIndex={-1}>
+						{t('reportWard.revision.title', {
+							version: revision.version,
+							time: formatDateTime(locale, revision.savedAt),
+							by: revision.savedBy ?? '—',
+						})}
+					</h2>
+					<p className="hint">{t('reportWard.revision.hint')}</p>
+					<dl className="facts facts--stacked">
+						<dt>{t('reportWard.form.number')}</dt>
+						<dd>{revision.content.number || '—'}</dd>
+						<dt>{t('reportWard.form.date')}</dt>
+						<dd>{revision.content.reportDate ? formatIsoDate(revision.content.reportDate) : '—'}</dd>
+						<dt>{t('reportWard.form.summary')}</dt>
+						<dd>{revision.content.summary}</dd>
+						{wardReportSectionKeys.map((key) => (
+							<Fragment key={key}>
+								<dt>{t(`reportWard.form.section.${key}` as MessageKey)}</dt>
+								<dd className="prewrap">{revision.content.sections[key] || '—'}</dd>
+							</Fragment>
+						))}
+						<dt>{t('reportWard.form.recipients')}</dt>
+						<dd className="prewrap">{revision.content.recipients.join('\n') || '—'}</dd>
+						<dt>{t('reportWard.form.partySigner')}</dt>
+						<dd>
+							{revision.content.signers.party.title} — {revision.content.signers.party.name || '—'}
+						</dd>
+						<dt>{t('reportWard.form.stateSigner')}</dt>
+						<dd>
+							{revision.content.signers.state.title} — {revision.content.signers.state.name || '—'}
+						</dd>
+					</dl>
+					<p>
+						<Link to={base}>{t('reportWard.revision.close')}</Link>
+					</p>
 				</section>
 			) : null}
 		</div>

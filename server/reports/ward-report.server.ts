@@ -139,6 +139,29 @@ export async function loadWardReport(
 	}
 }
 
+/** One saved version of the period's report, as it was saved (null when there is no such version). */
+export async function loadWardReportRevision(
+	db: Database,
+	input: { wardId: string; periodId: string; version: number },
+): Promise<{ version: number; savedAt: Date; savedBy: string | null; content: WardReportContent } | null> {
+	if (!isUuid(input.periodId)) return null
+	const period = await getReportingPeriod(db, input.wardId, input.periodId)
+	if (!period) return null
+	const [row] = await db
+		.select({
+			version: wardReportRevisions.version,
+			savedAt: wardReportRevisions.savedAt,
+			savedBy: users.username,
+			content: wardReportRevisions.content,
+		})
+		.from(wardReportRevisions)
+		.innerJoin(wardReports, eq(wardReports.id, wardReportRevisions.wardReportId))
+		.leftJoin(users, eq(users.id, wardReportRevisions.savedBy))
+		.where(and(eq(wardReports.periodId, period.id), eq(wardReportRevisions.version, input.version)))
+	if (!row) return null
+	return { ...row, content: WardReportContentSchema.parse(row.content) }
+}
+
 /** The words to show or export: the stored draft, or the one that would be written now. */
 export function contentOf(view: WardReportView): WardReportContent {
 	return (

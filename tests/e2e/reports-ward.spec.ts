@@ -42,6 +42,19 @@ test('the ward admin edits the consolidated report and downloads the .docx and t
 	await expect(page.getByText(/Đã lưu phiên bản \d+\./)).toBeVisible()
 	await expect(page.getByLabel('V. Phương hướng, nhiệm vụ thời gian tới')).toHaveValue(/Mở thêm 6 lớp/)
 
+	// An earlier version, read-only beside the form: the first draft, written from the data, without the edit.
+	await page.getByRole('link', { name: 'Xem phiên bản 1', exact: true }).click()
+	await expect(page).toHaveURL(/\?phienBan=1/)
+	const first = page.getByRole('region', { name: /^Phiên bản 1 — lưu lúc/ })
+	await expect(first).toBeVisible()
+	await expect(first.getByText('V. Phương hướng, nhiệm vụ thời gian tới')).toBeVisible()
+	await expect(first).not.toContainText('Mở thêm 6 lớp')
+	await expect(page.getByLabel('V. Phương hướng, nhiệm vụ thời gian tới')).toHaveValue(/Mở thêm 6 lớp/)
+	await expectNoA11yViolations(page)
+	expect((await page.request.get(`${new URL(page.url()).pathname}?phienBan=999`)).status()).toBe(404)
+	await first.getByRole('link', { name: 'Đóng, về bản đang soạn' }).click()
+	await expect(page.getByRole('region', { name: /^Phiên bản 1 — lưu lúc/ })).toHaveCount(0)
+
 	const docxDownload = page.waitForEvent('download')
 	await page.getByRole('link', { name: 'Word — thể thức văn bản của Đảng (.docx)' }).click()
 	const docx = await openDocx(readFileSync((await (await docxDownload).path()) as string))
