@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { preparedPerDatabase } from '#server/db/prepared.server.ts'
 import { notifications } from '#server/reports/schema.ts'
 import { wards } from '#server/ward/schema.ts'
 
@@ -12,14 +13,21 @@ export async function readHeaderData(
 	db: Database,
 	userId: string | null,
 ): Promise<{ wardName: string | null; unread: number }> {
-	const [row] = await db
+	const [row] = userId ? await signedInQuery(db).execute({ userId }) : await anonymousQuery(db).execute()
+	return { wardName: row?.name ?? null, unread: Number(row?.unread ?? 0) }
+}
+
+const signedInQuery = preparedPerDatabase((db) =>
+	db
 		.select({
 			name: wards.name,
-			unread: userId
-				? sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${userId} and n.read_at is null)`
-				: sql<number>`0`,
+			unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${sql.placeholder('userId')} and n.read_at is null)`,
 		})
 		.from(wards)
 		.limit(1)
-	return { wardName: row?.name ?? null, unread: Number(row?.unread ?? 0) }
-}
+		.prepare('header_signed_in'),
+)
+
+const anonymousQuery = preparedPerDatabase((db) =>
+	db.select({ name: wards.name, unread: sql<number>`0` }).from(wards).limit(1).prepare('header_anonymous'),
+)

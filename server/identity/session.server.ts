@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm'
 import type { AppServices } from '#server/app-services.server.ts'
 import type { Database } from '#server/db/client.server.ts'
+import { preparedPerDatabase } from '#server/db/prepared.server.ts'
 import type { RoleGrant } from '#server/identity/permissions.ts'
 import { roleAssignments, sessions, users } from '#server/identity/schema.ts'
 import { readCookie, serializeCookie, serializeExpiredCookie } from '#server/security/cookies.server.ts'
@@ -99,7 +100,26 @@ export async function findSignedInAccount(
 	token: string,
 	now = new Date(),
 ): Promise<SignedInAccount | null> {
-	const [row] = await db
+	const [row] = await signedInAccountQuery(db).execute({
+		tokenHash: hashSessionToken(token),
+		now,
+		idleCutoff: idleCutoff(now),
+	})
+	if (!row) return null
+	if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId))
+	}
+	return {
+		sessionId: row.sessionId,
+		userId: row.account.id,
+		csrfSecret: row.csrfSecret,
+		account: row.account,
+		roles: row.roles,
+	}
+}
+
+const signedInAccountQuery = preparedPerDatabase((db) =>
+	db
 		.select({
 			sessionId: sessions.id,
 			csrfSecret: sessions.csrfSecret,
@@ -121,25 +141,15 @@ export async function findSignedInAccount(
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(
 			and(
-				eq(sessions.tokenHash, hashSessionToken(token)),
-				gt(sessions.expiresAt, now),
-				gt(sessions.lastSeenAt, idleCutoff(now)),
+				eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+				gt(sessions.expiresAt, sql.placeholder('now')),
+				gt(sessions.lastSeenAt, sql.placeholder('idleCutoff')),
 				eq(users.status, 'active'),
 			),
 		)
 		.limit(1)
-	if (!row) return null
-	if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId))
-	}
-	return {
-		sessionId: row.sessionId,
-		userId: row.account.id,
-		csrfSecret: row.csrfSecret,
-		account: row.account,
-		roles: row.roles,
-	}
-}
+		.prepare('find_signed_in_account'),
+)
 
 /** The live session for a token (findSignedInAccount without the account). */
 export async function findActiveSession(

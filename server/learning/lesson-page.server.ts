@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { preparedPerDatabase } from '#server/db/prepared.server.ts'
 import { ensureLearnerForUser } from '#server/learning/learners.server.ts'
 import { renderAndStoreLessonHtml } from '#server/learning/lesson-html.server.ts'
 import { learningLessonHtml } from '#server/learning/lesson-html-schema.ts'
@@ -29,8 +30,13 @@ interface LearnerInLesson {
 
 /** A published lesson with everything the page shows, and the account's learner in it (null before their first visit). */
 async function readLessonRow(db: Database, lessonId: string, userId: string) {
-	const l = learningLessons
-	const [row] = await db
+	const [row] = await lessonRowQuery(db).execute({ lessonId, userId, renderer: lessonRenderer() })
+	return row
+}
+
+const l = learningLessons
+const lessonRowQuery = preparedPerDatabase((db) =>
+	db
 		.select({
 			id: l.id,
 			courseId: l.courseId,
@@ -64,7 +70,7 @@ async function readLessonRow(db: Database, lessonId: string, userId: string) {
 							where x.learner_id = m.id and x.lesson_id = ${l.id} and x.kind = 'practiceAnswered'
 							order by x.item_id, x.occurred_at desc, x.received_at desc) a))
 				from learner m left join lesson_progress g on g.learner_id = m.id and g.lesson_id = ${l.id}
-				where m.user_id = ${userId} limit 1)`,
+				where m.user_id = ${sql.placeholder('userId')} limit 1)`,
 		})
 		.from(l)
 		.innerJoin(learningCourses, eq(learningCourses.id, l.courseId))
@@ -73,13 +79,13 @@ async function readLessonRow(db: Database, lessonId: string, userId: string) {
 			and(
 				eq(learningLessonHtml.lessonId, l.id),
 				eq(learningLessonHtml.contentHash, l.contentHash),
-				eq(learningLessonHtml.renderer, lessonRenderer()),
+				eq(learningLessonHtml.renderer, sql.placeholder('renderer')),
 			),
 		)
-		.where(and(eq(l.id, lessonId), eq(l.status, 'published')))
+		.where(and(eq(l.id, sql.placeholder('lessonId')), eq(l.status, 'published')))
 		.limit(1)
-	return row
-}
+		.prepare('lesson_page_row'),
+)
 
 export interface LessonPageData {
 	lesson: Omit<NonNullable<Awaited<ReturnType<typeof readLessonRow>>>, 'learner'> & { html: string }
