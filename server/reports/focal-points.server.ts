@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
+import { type Permission, roleDefinitions } from '#server/identity/permissions.ts'
 import { roleAssignments, users } from '#server/identity/schema.ts'
 
 /** The active accounts that hold the focal-point role for each of these organisations. */
@@ -25,4 +26,34 @@ export async function listFocalPoints(
 			),
 		)
 	return rows.map((row) => ({ ...row, organizationId: row.organizationId as string }))
+}
+
+/**
+ * The ward's active accounts holding `permission` ward-wide (e.g. those who review unit reports): whom to
+ * tell when a unit has nobody to remind.
+ */
+export async function listWardStaffWith(
+	db: Database,
+	wardId: string,
+	permission: Permission,
+): Promise<{ userId: string }[]> {
+	const roles = Object.entries(roleDefinitions)
+		.filter(
+			([, definition]) =>
+				definition.scopeKinds.includes('ward') && definition.permissions.includes(permission),
+		)
+		.map(([role]) => role as keyof typeof roleDefinitions)
+	if (roles.length === 0) return []
+	return db
+		.selectDistinct({ userId: users.id })
+		.from(roleAssignments)
+		.innerJoin(users, eq(users.id, roleAssignments.userId))
+		.where(
+			and(
+				inArray(roleAssignments.role, roles),
+				eq(roleAssignments.scopeKind, 'ward'),
+				eq(users.wardId, wardId),
+				eq(users.status, 'active'),
+			),
+		)
 }

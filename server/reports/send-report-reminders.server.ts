@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import { type MessageChannel, outboxChannel } from '#server/notifications/message-channel.server.ts'
 import { createNotifications } from '#server/notifications/notifications.server.ts'
-import { listFocalPoints } from '#server/reports/focal-points.server.ts'
+import { listFocalPoints, listWardStaffWith } from '#server/reports/focal-points.server.ts'
 import {
 	daysBetween,
 	reminderDaysBefore,
@@ -25,6 +25,8 @@ export interface ReminderRun {
 	/** Units reminded in this run (a unit already reminded for the threshold is not counted). */
 	unitsReminded: number
 	notifications: number
+	/** Units reminded with nobody to tell (no focal-point account): the ward's reviewers are told instead. */
+	unitsWithoutFocalPoint: number
 }
 
 /** Sends the reminders due on `now`'s day in Vietnam, for every ward. */
@@ -49,7 +51,7 @@ export async function runReportReminders(
 				sql`${reportingPeriods.dueOn} <= ${today}::date + ${reminderDaysBefore.d7}::int`,
 			),
 		)
-	const run: ReminderRun = { today, unitsReminded: 0, notifications: 0 }
+	const run: ReminderRun = { today, unitsReminded: 0, notifications: 0, unitsWithoutFocalPoint: 0 }
 	for (const period of periods) {
 		const threshold = reminderThresholdOn(today, period.dueOn)
 		if (!threshold) continue
@@ -65,6 +67,7 @@ export async function runReportReminders(
 			db,
 			units.rows.map((u) => u.id),
 		)
+		const nobodyToTell: string[] = []
 		for (const unit of units.rows) {
 			const recipients = focalPoints.filter((f) => f.organizationId === unit.id)
 			const sent = await remindUnit(db, channel, {
@@ -78,10 +81,52 @@ export async function runReportReminders(
 			if (sent) {
 				run.unitsReminded++
 				run.notifications += recipients.length
+				if (recipients.length === 0) nobodyToTell.push(unit.name)
 			}
+		}
+		if (nobodyToTell.length > 0) {
+			run.unitsWithoutFocalPoint += nobodyToTell.length
+			await alertReviewers(db, { period, threshold, today, units: nobodyToTell, now })
 		}
 	}
 	return run
+}
+
+/**
+ * Units this run claimed whose reminder reached nobody (no focal-point account): one notification to each
+ * of the ward's reviewers naming them, so someone calls them or gives them a focal point. Claimed units
+ * are claimed once per threshold, so the alert is sent once per threshold too.
+ */
+async function alertReviewers(
+	db: Database,
+	input: {
+		period: { id: string; wardId: string; label: string; dueOn: string }
+		threshold: ReminderThreshold
+		today: string
+		units: string[]
+		now: Date
+	},
+): Promise<void> {
+	const { period, units } = input
+	const reviewers = await listWardStaffWith(db, period.wardId, 'reports.review')
+	if (reviewers.length === 0) return
+	const left = daysBetween(input.today, period.dueOn)
+	const due = vietnameseDate(period.dueOn)
+	const when =
+		input.threshold === 'overdue' ? `hạn ${due} đã qua ${-left} ngày` : `hạn ${due}, còn ${left} ngày`
+	const shown = units.slice(0, 20).join('; ')
+	const more = units.length > 20 ? ` và ${units.length - 20} đơn vị khác` : ''
+	await createNotifications(
+		db,
+		reviewers.map(({ userId }) => ({
+			userId,
+			kind: 'reportReminder' as const,
+			title: `Đơn vị chưa có đầu mối nhận nhắc: ${period.label}`,
+			body: `${units.length} đơn vị chưa nộp báo cáo (${when}) nhưng chưa có tài khoản đầu mối, nên lời nhắc không đến được ai: ${shown}${more}. Hãy nhắc trực tiếp hoặc giao tài khoản đầu mối cho đơn vị.`,
+			link: `/bao-cao/ky/${period.id}`,
+			createdAt: input.now,
+		})),
+	)
 }
 
 async function remindUnit(

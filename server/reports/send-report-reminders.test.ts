@@ -21,6 +21,7 @@ let fixture: IndicatorFixture
 let period: ReportingPeriod
 let schoolFocal: PolicySubject
 let agencyFocal: PolicySubject
+let reviewer: PolicySubject
 
 // The clock is passed in: 08:00 in Vietnam on the given day.
 const at = (day: string) => new Date(`${day}T08:00:00+07:00`)
@@ -39,6 +40,11 @@ beforeAll(async () => {
 		username: 'remind-agency',
 		role: 'focalPoint',
 		organizationId: fixture.organizations.agency,
+	})
+	reviewer = await insertReportAccount(services.db, {
+		wardId: fixture.wardId,
+		username: 'remind-reviewer',
+		role: 'wardAdmin',
 	})
 	const form = PeriodFormSchema.parse({
 		kind: 'semiannual',
@@ -69,7 +75,23 @@ test('nothing before 7 days; then each unit not reported is reminded once per th
 
 	const first = await runReportReminders(db, { now: at('2026-05-08') })
 	// Four units listed; two have a focal point account (one notification and one message each).
-	expect(first).toEqual({ today: '2026-05-08', unitsReminded: 4, notifications: 2 })
+	expect(first).toEqual({
+		today: '2026-05-08',
+		unitsReminded: 4,
+		notifications: 2,
+		unitsWithoutFocalPoint: 2,
+	})
+	// The other two reach nobody: the ward's reviewers are told which, once.
+	const [alert, ...moreAlerts] = await listNotifications(db, reviewer.id)
+	expect(moreAlerts).toEqual([])
+	expect(alert).toMatchObject({
+		title: 'Đơn vị chưa có đầu mối nhận nhắc: Báo cáo 6 tháng đầu năm 2026',
+		link: `/bao-cao/ky/${period.id}`,
+	})
+	expect(alert?.body).toContain('2 đơn vị chưa nộp báo cáo (hạn 15/05/2026, còn 7 ngày)')
+	expect(alert?.body).toContain('Công ty May')
+	expect(alert?.body).toContain('Tổ CNSCĐ TDP1')
+	expect(alert?.body).not.toContain('Trường Tiểu học')
 	// The same day again (a second app server, a rerun): nothing more.
 	expect(await runReportReminders(db, { now: at('2026-05-08') })).toMatchObject({ unitsReminded: 0 })
 	expect(await runReportReminders(db, { now: at('2026-05-10') })).toMatchObject({ unitsReminded: 0 })
@@ -98,6 +120,7 @@ test('nothing before 7 days; then each unit not reported is reminded once per th
 		today: '2026-05-13',
 		unitsReminded: 3,
 		notifications: 1,
+		unitsWithoutFocalPoint: 2,
 	})
 	// Overdue from the day after the due day, in Vietnam time (17:30 UTC on the 15th is the 16th there).
 	expect(await runReportReminders(db, { now: new Date('2026-05-15T16:30:00Z') })).toMatchObject({
@@ -114,6 +137,8 @@ test('nothing before 7 days; then each unit not reported is reminded once per th
 		{ threshold: 'overdue', units: 3 },
 	])
 	expect((await listNotifications(db, schoolFocal.id)).length).toBe(1)
+	// One alert per threshold: 7 days, 2 days, overdue.
+	expect((await listNotifications(db, reviewer.id)).length).toBe(3)
 	expect((await listNotifications(db, agencyFocal.id)).map((n) => n.title)).toEqual([
 		'Quá hạn báo cáo: Báo cáo 6 tháng đầu năm 2026',
 		'Nhắc hạn báo cáo: Báo cáo 6 tháng đầu năm 2026',
