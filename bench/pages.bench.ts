@@ -112,6 +112,11 @@ export async function benchPages(concurrencyArg?: number): Promise<void> {
 		console.info(`  static server CPU per request: ${staticCpu.toFixed(2)} ms`)
 		printRatios(one, staticOne, loaded, staticLoaded)
 		console.info(`  CPU per request ×${(cpuPerRequest / Math.max(staticCpu, 0.001)).toFixed(1)}`)
+		// Little's law for a closed loop: mean latency = concurrency ÷ throughput, and p95 lies above it.
+		const needed = concurrency / 0.05
+		console.info(
+			`budget p95 < 50 ms at ${concurrency} concurrent needs ≥ ${needed.toFixed(0)} req/s (≤ ${(1000 / needed).toFixed(2)} ms of CPU per page on one core): app ${loaded.perSecond.toFixed(0)} req/s, bare static server ${staticLoaded.perSecond.toFixed(0)} req/s`,
+		)
 	} finally {
 		stopStatic?.()
 		await server?.stop()
