@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import { measure, ms, openBenchServices } from '#bench/bench-utils.ts'
 import { seedDemoAssessments } from '#server/assessment/demo-assessments.server.ts'
 import { importQuestionBank } from '#server/assessment/import-questions.server.ts'
@@ -162,19 +163,29 @@ async function explainIndicators(
 	asOf: string,
 ): Promise<void> {
 	const plans: string[] = []
+	const dialect = new PgDialect({ casing: 'snake_case' })
 	// Every statement computeIndicators sends is run as EXPLAIN ANALYZE instead; its rows are then the plan.
-	const db = new Proxy(services.db, {
-		get(target, key, receiver) {
-			if (key !== 'execute') return Reflect.get(target, key, receiver)
-			return async (query: ReturnType<typeof sql>) => {
-				const result = (await target.execute(
-					sql`explain (analyze, costs off, timing on) ${query}`,
-				)) as unknown as { rows: Record<string, string>[] }
-				plans.push(result.rows.map((r) => Object.values(r)[0]).join('\n'))
-				return { rows: [] }
-			}
-		},
-	})
+	// Inside a transaction too (the statement runs in one, after its SET LOCAL, which is passed through).
+	const explaining = <T extends object>(target: T): T =>
+		new Proxy(target, {
+			get(inner, key, receiver) {
+				if (key === 'transaction')
+					return (fn: (tx: unknown) => Promise<unknown>) =>
+						(inner as unknown as TestServices['db']).transaction((tx) => fn(explaining(tx)))
+				if (key !== 'execute') return Reflect.get(inner, key, receiver)
+				return async (query: ReturnType<typeof sql>) => {
+					const run = (inner as unknown as TestServices['db']).execute.bind(inner)
+					// A utility statement (the SET LOCAL) cannot be explained: it runs as it is.
+					if (/^\s*set\s/i.test(dialect.sqlToQuery(query).sql)) return run(query)
+					const result = (await run(sql`explain (analyze, costs off, timing on) ${query}`)) as unknown as {
+						rows: Record<string, string>[]
+					}
+					plans.push(result.rows.map((r) => Object.values(r)[0]).join('\n'))
+					return { rows: [] }
+				}
+			},
+		})
+	const db = explaining(services.db)
 	await computeIndicators(db, { wardId, indicators: definitions, asOf })
 	for (const plan of plans) console.info(plan)
 }
