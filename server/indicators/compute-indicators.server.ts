@@ -161,13 +161,8 @@ async function computeResidentIndicators(
 				group by om.organization_id, ${maskColumns}
 		)
 		select dim, key, ${counts} from per_mask group by dim, key`
-	// PostgreSQL's JIT compiles this statement's many CASE expressions for longer than it then runs: on a
-	// 100,000-resident ward 3.2 s with it, 1.15 s without (PGlite has no JIT; the setting is accepted).
-	// SET LOCAL lasts only for this transaction, so a connection pooler in transaction mode is fine.
-	const result = await db.transaction(async (tx) => {
-		await tx.execute(sql`set local jit = off`)
-		return tx.execute(query)
-	})
+	// (PostgreSQL's JIT is off for the app's connections: see server/db/client.server.ts.)
+	const result = await db.execute(query)
 	const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows
 	return input.indicators.map((indicator, i) => {
 		const value: IndicatorValue = {

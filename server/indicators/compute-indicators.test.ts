@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { assessmentItems, oralAssessmentResults, oralAssessments } from '#server/assessment/schema.ts'
 import type { PolicySubject } from '#server/identity/permissions.ts'
@@ -218,4 +218,10 @@ test('more indicators than one bit mask holds (31 to a mask): each is counted as
 		const own = alone[value.code.split('#')[0]!]!
 		expect({ ...value, code: own.code }).toEqual(own)
 	}
+})
+
+test('on PostgreSQL the app’s connections run without JIT (it cost more than the statement)', async () => {
+	const rows = (await services.db.execute(sql`show jit`)) as unknown as { rows: { jit: string }[] }
+	// PGlite is built without a JIT provider: its setting stays at the default and compiles nothing.
+	expect(rows.rows[0]?.jit).toBe(services.database.kind === 'postgres' ? 'off' : 'on')
 })
