@@ -30,9 +30,14 @@ test('a ward administrator checks, then imports an organisation’s member list;
 	expect(year).toBeGreaterThan(1900)
 
 	await page.goto('/to-chuc')
-	await page.locator('main table tbody tr td a').first().click()
+	// The name from the list, then the organisation's page showing it: the heading read straight after a
+	// client-side navigation could still be the list's.
+	const link = page.locator('main table tbody tr td a').first()
+	const organization = ((await link.textContent()) ?? '').trim()
+	expect(organization).not.toBe('')
+	await link.click()
 	await expect(page).toHaveURL(/\/to-chuc\/[0-9a-f-]{36}$/)
-	const organization = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(organization)
 	await expectNoA11yViolations(page)
 	await page.getByRole('link', { name: 'Nhập danh sách thành viên từ tệp Excel' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Nhập danh sách thành viên' })).toBeVisible()
