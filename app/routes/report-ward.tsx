@@ -37,13 +37,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 	let revision = null
 	if (asked !== null) {
 		const version = z.coerce.number().int().min(1).max(1_000_000).safeParse(asked)
-		const found = version.success
-			? await loadWardReportRevision(context.app.db, {
-					wardId: user.wardId,
-					periodId: params.periodId,
-					version: version.data,
-				})
-			: null
+		const found =
+			version.success && view.report
+				? await loadWardReportRevision(context.app.db, {
+						wardReportId: view.report.id,
+						version: version.data,
+					})
+				: null
 		if (!found) throw data(null, { status: 404 })
 		revision = { ...found, savedAt: found.savedAt.toISOString() }
 	}

@@ -1,16 +1,16 @@
 import { type AppLoadContext, redirect } from 'react-router'
 import type { Database } from '#server/db/client.server.ts'
 import type { PolicySubject, RoleGrant } from '#server/identity/permissions.ts'
-import { findSignedInAccount, readSessionToken } from '#server/identity/session.server.ts'
+import {
+	findSignedInAccount,
+	readSessionToken,
+	type SignedInAccount,
+} from '#server/identity/session.server.ts'
 
-/** The signed-in person, as every loader and action sees them. */
-export interface CurrentUser extends PolicySubject {
-	id: string
-	wardId: string
-	username: string | null
-	displayName: string
-	residentId: string | null
-	mustChangePassword: boolean
+type SignedInAccountFields = SignedInAccount['account']
+
+/** The signed-in person, as every loader and action sees them: the account, its roles and its session. */
+export interface CurrentUser extends PolicySubject, SignedInAccountFields {
 	roles: RoleGrant[]
 	sessionId: string
 	/** The synchronizer token that every form of this session must send back (see require-csrf). */

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
+	fixtureLesson,
 	insertFixtureCourses,
 	insertIndicatorFixture,
 } from '#server/indicators/testing/indicator-fixtures.ts'
@@ -56,6 +57,22 @@ async function newLearner(): Promise<string> {
 
 const at = (day: string) => new Date(`${day}T09:00:00+07:00`)
 
+/** A lesson_progress row: completed on `day` (opened that day), unless `status` says only started. */
+const progress = (
+	learnerId: string,
+	lessonId: string,
+	day: string,
+	status: 'started' | 'completed' = 'completed',
+) => ({
+	learnerId,
+	lessonId,
+	status,
+	lessonRevision: 1,
+	firstOpenedAt: at(day),
+	lastOpenedAt: at(day),
+	completedAt: status === 'completed' ? at(day) : null,
+})
+
 async function rowOf(learnerId: string): Promise<Row | undefined> {
 	return (await summaryRows()).find((r) => r.learnerId === learnerId)
 }
@@ -72,14 +89,7 @@ test('the fixture’s bulk insert is summarised: lessons sorted by time, finishe
 
 test('opening a lesson changes nothing; completing it adds it; finishing every lesson finishes the course', async () => {
 	const learner = await newLearner()
-	await services.db.insert(lessonProgress).values({
-		learnerId: learner,
-		lessonId: 'ai-basics-1',
-		status: 'started',
-		lessonRevision: 1,
-		firstOpenedAt: at('2026-03-01'),
-		lastOpenedAt: at('2026-03-01'),
-	})
+	await services.db.insert(lessonProgress).values(progress(learner, 'ai-basics-1', '2026-03-01', 'started'))
 	expect(await rowOf(learner)).toBeUndefined()
 
 	await services.db
@@ -100,15 +110,7 @@ test('opening a lesson changes nothing; completing it adds it; finishing every l
 		.where(eq(lessonProgress.learnerId, learner))
 	expect((await rowOf(learner))?.lessons).toEqual([at('2026-03-02').toISOString()])
 
-	await services.db.insert(lessonProgress).values({
-		learnerId: learner,
-		lessonId: 'ai-basics-2',
-		status: 'completed',
-		lessonRevision: 1,
-		firstOpenedAt: at('2026-03-01'),
-		lastOpenedAt: at('2026-03-04'),
-		completedAt: at('2026-03-04'),
-	})
+	await services.db.insert(lessonProgress).values(progress(learner, 'ai-basics-2', '2026-03-04'))
 	expect(await rowOf(learner)).toEqual({
 		learnerId: learner,
 		lessons: [at('2026-03-02').toISOString(), at('2026-03-04').toISOString()],
@@ -120,15 +122,7 @@ test('opening a lesson changes nothing; completing it adds it; finishing every l
 
 test('a lesson withdrawn, published again, or added to a course changes who has finished it', async () => {
 	const learner = await newLearner()
-	await services.db.insert(lessonProgress).values({
-		learnerId: learner,
-		lessonId: 'ai-basics-1',
-		status: 'completed',
-		lessonRevision: 1,
-		firstOpenedAt: at('2026-04-01'),
-		lastOpenedAt: at('2026-04-01'),
-		completedAt: at('2026-04-01'),
-	})
+	await services.db.insert(lessonProgress).values(progress(learner, 'ai-basics-1', '2026-04-01'))
 	expect((await rowOf(learner))?.courses).toEqual([])
 
 	// The lesson they have not done is withdrawn: what is published of the course, they have done.
@@ -147,33 +141,9 @@ test('a lesson withdrawn, published again, or added to a course changes who has 
 
 	// A new lesson published in a course someone finished: they have not finished it any more.
 	const finisher = await newLearner()
-	await services.db.insert(lessonProgress).values({
-		learnerId: finisher,
-		lessonId: 'vneid-1',
-		status: 'completed',
-		lessonRevision: 1,
-		firstOpenedAt: at('2026-04-02'),
-		lastOpenedAt: at('2026-04-02'),
-		completedAt: at('2026-04-02'),
-	})
+	await services.db.insert(lessonProgress).values(progress(finisher, 'vneid-1', '2026-04-02'))
 	expect((await rowOf(finisher))?.courses).toEqual(['vneid'])
-	await services.db.insert(learningLessons).values({
-		id: 'vneid-summary-test',
-		courseId: 'vneid',
-		position: 9,
-		status: 'published',
-		title: 'Bài mới',
-		summary: 'Bài mới',
-		minutes: 5,
-		level: 'CB1',
-		competencies: [],
-		basicSkills: [],
-		body: 'Nội dung',
-		images: [],
-		sources: [],
-		revision: 1,
-		contentHash: 'vneid-summary-test',
-	})
+	await services.db.insert(learningLessons).values(fixtureLesson('vneid-summary-test', 'vneid', 9))
 	expect((await rowOf(finisher))?.courses).toEqual([])
 	await services.db
 		.update(learningLessons)
@@ -185,17 +155,9 @@ test('a lesson withdrawn, published again, or added to a course changes who has 
 
 test('progress deleted (erasure) leaves the summary: one lesson, then the whole row', async () => {
 	const learner = await newLearner()
-	await services.db.insert(lessonProgress).values(
-		['vneid-1', 'ai-basics-1'].map((lessonId, i) => ({
-			learnerId: learner,
-			lessonId,
-			status: 'completed' as const,
-			lessonRevision: 1,
-			firstOpenedAt: at(`2026-05-0${i + 1}`),
-			lastOpenedAt: at(`2026-05-0${i + 1}`),
-			completedAt: at(`2026-05-0${i + 1}`),
-		})),
-	)
+	await services.db
+		.insert(lessonProgress)
+		.values([progress(learner, 'vneid-1', '2026-05-01'), progress(learner, 'ai-basics-1', '2026-05-02')])
 	expect((await rowOf(learner))?.lessons).toHaveLength(2)
 	await services.db
 		.delete(lessonProgress)

@@ -139,14 +139,11 @@ export async function loadWardReport(
 	}
 }
 
-/** One saved version of the period's report, as it was saved (null when there is no such version). */
+/** One saved version of a ward report (from a view already read for the ward), or null when there is none. */
 export async function loadWardReportRevision(
 	db: Database,
-	input: { wardId: string; periodId: string; version: number },
+	input: { wardReportId: string; version: number },
 ): Promise<{ version: number; savedAt: Date; savedBy: string | null; content: WardReportContent } | null> {
-	if (!isUuid(input.periodId)) return null
-	const period = await getReportingPeriod(db, input.wardId, input.periodId)
-	if (!period) return null
 	const [row] = await db
 		.select({
 			version: wardReportRevisions.version,
@@ -155,9 +152,13 @@ export async function loadWardReportRevision(
 			content: wardReportRevisions.content,
 		})
 		.from(wardReportRevisions)
-		.innerJoin(wardReports, eq(wardReports.id, wardReportRevisions.wardReportId))
 		.leftJoin(users, eq(users.id, wardReportRevisions.savedBy))
-		.where(and(eq(wardReports.periodId, period.id), eq(wardReportRevisions.version, input.version)))
+		.where(
+			and(
+				eq(wardReportRevisions.wardReportId, input.wardReportId),
+				eq(wardReportRevisions.version, input.version),
+			),
+		)
 	if (!row) return null
 	return { ...row, content: WardReportContentSchema.parse(row.content) }
 }

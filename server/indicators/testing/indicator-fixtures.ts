@@ -184,6 +184,27 @@ export const fixturePeople: Record<string, Person> = {
 	},
 }
 
+/** A published lesson row with placeholder content (tests that need one more lesson use it too). */
+export function fixtureLesson(id: string, courseId: string, position: number) {
+	return {
+		id,
+		courseId,
+		position,
+		status: 'published' as const,
+		title: id,
+		summary: id,
+		minutes: 5,
+		level: 'CB1',
+		competencies: [],
+		basicSkills: [],
+		body: 'Nội dung',
+		images: [],
+		sources: [],
+		revision: 1,
+		contentHash: id,
+	}
+}
+
 /** Inserts the learning content the fixture uses (installation-wide; once per database). */
 export async function insertFixtureCourses(db: Database): Promise<void> {
 	await db
@@ -204,23 +225,7 @@ export async function insertFixtureCourses(db: Database): Promise<void> {
 		.insert(learningLessons)
 		.values(
 			courseIds.flatMap((courseId) =>
-				lessonsOf(courseId).map((id, position) => ({
-					id,
-					courseId,
-					position,
-					status: 'published' as const,
-					title: id,
-					summary: id,
-					minutes: 5,
-					level: 'CB1',
-					competencies: [],
-					basicSkills: [],
-					body: 'Nội dung',
-					images: [],
-					sources: [],
-					revision: 1,
-					contentHash: id,
-				})),
+				lessonsOf(courseId).map((id, position) => fixtureLesson(id, courseId, position)),
 			),
 		)
 		.onConflictDoNothing()
