@@ -14,6 +14,7 @@ import {
 	ensureStandardIndicators,
 	listIndicatorDefinitions,
 } from '#server/indicators/indicator-definitions.server.ts'
+import { computeLiveIndicators, type LiveRefresh } from '#server/indicators/live-indicators.server.ts'
 import { importLearningContent } from '#server/learning/import-content.server.ts'
 import { createTestKeyring } from '#server/security/keyring.server.ts'
 import { postgresUrl, startThrowawayCluster } from '#tests/support/postgres-cluster.ts'
@@ -145,6 +146,39 @@ export async function benchIndicators(size: number): Promise<void> {
 		console.info(
 			`  floor (count every row of the tables the statement reads, learner_learning_summary instead): warm p50 ${ms(readFloor.p50)}; ratio warm ${(warm.p50 / Math.max(readFloor.p50, 0.01)).toFixed(2)}×`,
 		)
+		// The dashboard's path for the whole ward today (decision 022): the kept state, rebuilt on a new
+		// day, otherwise moved by the residents the triggers noted.
+		const live = (onRefresh?: (r: LiveRefresh) => void) =>
+			computeLiveIndicators(services.db, { wardId: ward.id, indicators: definitions, asOf: today, onRefresh })
+		await services.db.execute(sql`delete from indicator_live_state`)
+		const rebuildStart = performance.now()
+		const liveValues = await live()
+		const rebuildTime = performance.now() - rebuildStart
+		const same = JSON.stringify(liveValues) === JSON.stringify(values)
+		const liveWarm = await measure(() => live(), 10, 2)
+		// A busy minute: 20 learners' lesson completions change (their learning summaries, then their flags).
+		let round = 0
+		const changed: number[] = []
+		const touch = () =>
+			services.db.execute(sql`update lesson_progress set completed_at = completed_at + interval '1 second'
+				where (learner_id, lesson_id) in (select learner_id, lesson_id from lesson_progress
+					where status = 'completed' order by learner_id, lesson_id offset ${(round++ * 7919) % 800000} limit 20)`)
+		const afterChanges: number[] = []
+		for (let i = 0; i < 10; i++) {
+			await touch()
+			const start = performance.now()
+			await live((r) => changed.push(r.residents))
+			afterChanges.push(performance.now() - start)
+		}
+		afterChanges.sort((a, b) => a - b)
+		const liveAfter = afterChanges[Math.floor(afterChanges.length / 2)] ?? 0
+		console.info(
+			`  kept state (the dashboard, whole ward today): rebuild ${ms(rebuildTime)} (first look of a day or after an edit; the nightly job does it), warm p50 ${ms(liveWarm.p50)} p95 ${ms(liveWarm.p95)}, after 20 learners' progress changed p50 ${ms(liveAfter)} (${Math.max(...changed)} residents moved); same values as the full computation: ${same ? 'yes' : 'NO'}`,
+		)
+		console.info(
+			`  kept state ratio to the floors: warm ${(liveWarm.p50 / Math.max(floor.p50, 0.01)).toFixed(2)}× (source tables), after changes ${(liveAfter / Math.max(floor.p50, 0.01)).toFixed(2)}×`,
+		)
+		if (!same) process.exitCode = 1
 		for (const v of values)
 			console.info(
 				`    ${v.code.padEnd(3)} ${String(v.numerator).padStart(8)} / ${String(v.denominator).padEnd(8)} groups ${v.breakdowns.residentialGroup.length}, orgs ${v.breakdowns.organization.length}`,

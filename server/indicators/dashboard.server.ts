@@ -1,13 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import type { PolicySubject } from '#server/identity/permissions.ts'
-import { residentScopeCondition } from '#server/identity/policy.server.ts'
+import { grantsFor, residentScopeCondition } from '#server/identity/policy.server.ts'
 import { computeIndicators, type IndicatorValue } from '#server/indicators/compute-indicators.server.ts'
 import {
 	ensureStandardIndicators,
 	listIndicatorDefinitions,
 } from '#server/indicators/indicator-definitions.server.ts'
 import type { BreakdownDimension, IndicatorDefinition } from '#server/indicators/indicator-spec.ts'
+import { computeLiveIndicators } from '#server/indicators/live-indicators.server.ts'
 import { type Progress, progressOf } from '#server/indicators/progress-status.ts'
 import {
 	currentMonthInVietnam,
@@ -15,6 +16,7 @@ import {
 	monthBounds,
 	previousMonth,
 	type SnapshotPoint,
+	todayInVietnam,
 } from '#server/indicators/snapshots.server.ts'
 import { ageBands } from '#server/people/age-bands.ts'
 import { targetGroups } from '#server/people/schema.ts'
@@ -48,10 +50,6 @@ export interface Dashboard {
 	indicators: DashboardIndicator[]
 }
 
-function todayInVietnam(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
-}
-
 function pointValue(
 	definition: IndicatorDefinition,
 	p: { numerator: number; denominator: number },
@@ -80,13 +78,22 @@ export async function loadDashboard(
 	for (let m = current; m >= firstMonth && months.length < 36; m = previousMonth(m)) months.push(m)
 	const month = input.month && months.includes(input.month) ? input.month : current
 	const asOf = month === current ? todayInVietnam(now) : monthBounds(month).last
+	// The whole ward today is read from the kept state (decision 022); a narrower scope or a past month is
+	// computed from the rows.
+	const wholeWardToday =
+		asOf === todayInVietnam(now) &&
+		grantsFor(input.user, 'indicators.read').some((g) => g.scopeKind === 'ward')
 	const [values, snapshots] = await Promise.all([
-		computeIndicators(db, {
-			wardId,
-			indicators: definitions,
-			asOf,
-			scope: residentScopeCondition(input.user, 'indicators.read'),
-		}),
+		wholeWardToday
+			? computeLiveIndicators(db, { wardId, indicators: all, asOf }).then((live) =>
+					definitions.map((d) => live[all.indexOf(d)]!),
+				)
+			: computeIndicators(db, {
+					wardId,
+					indicators: definitions,
+					asOf,
+					scope: residentScopeCondition(input.user, 'indicators.read'),
+				}),
 		listScopedSnapshots(db, {
 			wardId,
 			user: input.user,

@@ -33,9 +33,14 @@ export function previousMonth(month: string): string {
 	return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
 }
 
+/** Today in Vietnam, `YYYY-MM-DD`. */
+export function todayInVietnam(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
+}
+
 /** Today's month in Vietnam, `YYYY-MM`. */
 export function currentMonthInVietnam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now).slice(0, 7)
+	return todayInVietnam(now).slice(0, 7)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppServices } from '#server/app-services.server.ts'
 import { refreshStatistics } from '#server/db/maintenance.server.ts'
 import { purgeExpiredIdentityState } from '#server/identity/purge-expired-state.server.ts'
+import { refreshLiveIndicatorsForAllWards } from '#server/indicators/live-indicators.server.ts'
 import { runMonthlySnapshots } from '#server/indicators/snapshots.server.ts'
 import { runScheduledBackup } from '#server/operations/backup/backup-files.server.ts'
 import {
@@ -36,6 +37,12 @@ export const jobDefinitions: JobDefinition[] = [
 		name: 'indicators.monthly-snapshot',
 		cron: '25 0 * * *',
 		run: (services) => runMonthlySnapshots(services.db),
+	},
+	{
+		// The dashboard's kept state (decision 022) moved to the new day before anyone looks.
+		name: 'indicators.refresh-live',
+		cron: '5 0 * * *',
+		run: (services) => refreshLiveIndicatorsForAllWards(services.db),
 	},
 	{
 		// The register's retention rules (server/privacy/personal-data-register.ts): old uploaded lists and

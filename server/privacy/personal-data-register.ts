@@ -73,7 +73,14 @@ export const personalDataRegister: readonly RegisterEntry[] = [
 			en: 'Ward staff; group leaders and volunteers only in their own groups; the ID number is shown only with the right, and logged',
 		},
 		retention: whileResident,
-		tables: ['resident', 'household', 'resident_digital_practice'],
+		tables: [
+			'resident',
+			'household',
+			'resident_digital_practice',
+			// Derived from the above for the live dashboard (decision 022): flags and breakdown keys per person.
+			'indicator_resident_flags',
+			'indicator_dirty_resident',
+		],
 	},
 	{
 		id: 'targetGroups',
@@ -381,6 +388,8 @@ export const systemTables: readonly string[] = [
 	'assistant_setting',
 	'indicator_definition',
 	'indicator_snapshot',
+	'indicator_live_state',
+	'indicator_cell',
 	'digital_family_criterion',
 	'digital_market_audience',
 	'pilot_model',

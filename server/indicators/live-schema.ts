@@ -1,0 +1,64 @@
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { residents } from '#server/people/schema.ts'
+import { wards } from '#server/ward/schema.ts'
+
+/*
+ * The ward's indicators for today, kept current instead of recomputed from every row at each look
+ * (decision 022). Each resident's flags (in the denominator / reached, per indicator) and breakdown keys
+ * are stored once; the counts per breakdown cell are kept beside them. Triggers on every table an
+ * indicator condition reads (drizzle/0019) note the residents a change touches; the next look recomputes
+ * those few and moves their counts from the old cells to the new. A new day or an edited definition
+ * rebuilds the ward (the nightly job does it before anyone looks).
+ */
+
+/** What a ward's kept state was built for: the day counted to and the definitions, as a fingerprint. */
+export const indicatorLiveStates = pgTable('indicator_live_state', {
+	wardId: uuid()
+		.primaryKey()
+		.references(() => wards.id),
+	asOf: date({ mode: 'string' }).notNull(),
+	definitionsKey: text().notNull(),
+	builtAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
+
+/** One active resident's place in the ward's indicators as of the state's day. */
+export const indicatorResidentFlags = pgTable(
+	'indicator_resident_flags',
+	{
+		residentId: uuid()
+			.primaryKey()
+			.references(() => residents.id, { onDelete: 'cascade' }),
+		wardId: uuid()
+			.notNull()
+			.references(() => wards.id),
+		groupId: uuid(),
+		sex: text(),
+		ageBand: text().notNull(),
+		targetGroups: text().array().notNull(),
+		organizations: uuid().array().notNull(),
+		/** Two bits per indicator (in the denominator, reached), 31 indicators to a bigint. */
+		masks: bigint({ mode: 'bigint' }).array().notNull(),
+	},
+	(t) => [index().on(t.wardId)],
+)
+
+/** How many of the ward's active residents share one breakdown cell and one set of flags. */
+export const indicatorCells = pgTable(
+	'indicator_cell',
+	{
+		wardId: uuid()
+			.notNull()
+			.references(() => wards.id),
+		/** 'all' or a breakdown dimension. */
+		dimension: text().notNull(),
+		key: text().notNull(),
+		masks: bigint({ mode: 'bigint' }).array().notNull(),
+		residents: integer().notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.wardId, t.dimension, t.key, t.masks] })],
+)
+
+/** Residents whose flags may have changed since they were computed (filled by triggers). */
+export const indicatorDirtyResidents = pgTable('indicator_dirty_resident', {
+	residentId: uuid().primaryKey(),
+})
