@@ -1,7 +1,8 @@
 import { expectNoA11yViolations } from '#tests/e2e/support/axe.ts'
 import { expect, test } from '#tests/e2e/support/test.ts'
 
-// Every page that exists, scanned with axe-core. /healthz is JSON for machines: what a browser shows
+// The home page, the 404 page and the display modes, scanned with axe-core (every other page is scanned
+// by every-page.spec.ts, which walks the app as each role). /healthz is JSON for machines: what a browser shows
 // for it is Chromium's own viewer document (no lang, no title — nothing the app can set), so it is
 // checked as an API, not scanned.
 
