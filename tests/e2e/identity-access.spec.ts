@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { signIn, signOut } from '#tests/e2e/support/auth.ts'
 import { expectNoA11yViolations } from '#tests/e2e/support/axe.ts'
-import { expect, test } from '#tests/e2e/support/test.ts'
+import { expect, test, watchConsole } from '#tests/e2e/support/test.ts'
 
 // Refusals (403, CSRF), lockout, account management and the audit trail, in the browser.
 
@@ -89,6 +89,42 @@ test('five wrong passwords lock sign-in for 15 minutes, and the message says unt
 	await trySignIn(page, username, temporary)
 	await expect(page.getByRole('alert')).toContainText('tạm bị khóa')
 	await expectNoA11yViolations(page)
+})
+
+test('signing out everywhere ends the sessions on every device at once', async ({ page, browser }) => {
+	const username = `e2e-moi-noi-${Date.now().toString(36)}`
+	await signIn(page, 'quantri')
+	const password = await createAccount(page, 'Giảng viên', username)
+	await signOut(page)
+
+	// The same person on a phone and on a shared computer.
+	const other = await browser.newContext()
+	const otherErrors = watchConsole(other)
+	const computer = await other.newPage()
+	for (const device of [page, computer]) {
+		await trySignIn(device, username, password)
+		await device.waitForURL('/')
+	}
+	await computer.goto('/tai-khoan')
+	await expect(computer.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của tôi')
+
+	await page.goto('/tai-khoan')
+	const sessions = page.getByRole('region', { name: 'Các phiên đăng nhập' }).getByRole('row')
+	await expect(sessions).toHaveCount(3) // the header row and the two sessions
+	await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click()
+	await expect(page).toHaveURL('/dang-nhap?thongBao=da-dang-xuat-moi-noi')
+	await expect(page.getByRole('status')).toHaveText('Bạn đã đăng xuất khỏi mọi thiết bị.')
+
+	// The other device's next request finds no session.
+	await computer.reload()
+	await expect(computer).toHaveURL('/dang-nhap?returnTo=%2Ftai-khoan')
+	await page.goto('/tai-khoan')
+	await expect(page).toHaveURL('/dang-nhap?returnTo=%2Ftai-khoan')
+	expect(otherErrors.unexpected()).toEqual([])
+	await other.close()
+
+	await signIn(page, 'quantri', { returnTo: `/quan-tri/nhat-ky?nguoi=${username}` })
+	await expect(page.getByRole('row').filter({ hasText: 'Đăng xuất khỏi mọi thiết bị' })).toHaveCount(1)
 })
 
 test('an administrator manages an account, the person is forced to choose a password, and the audit page shows it all', async ({

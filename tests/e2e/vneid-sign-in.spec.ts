@@ -7,8 +7,11 @@ import { expect, test } from '#tests/e2e/support/test.ts'
 // "Đăng nhập bằng VNeID" end to end, against the VNeID sandbox that `hocvuso start` mounts in demo
 // mode: the redirect to the provider, its login and consent pages, the callback, the session.
 
-const [learner] = listDemoCitizens({ residents: E2E_WARD_SIZE, seed: 2026 }, 1)
-if (!learner) throw new Error('the demo ward has no adult resident')
+const citizens = listDemoCitizens({ residents: E2E_WARD_SIZE, seed: 2026 }, 7)
+const [learner] = citizens
+// A resident of the demo ward with no account of any kind: their first VNeID sign-in creates one.
+const newcomer = citizens[6]
+if (!learner || !newcomer) throw new Error('the demo ward has too few adult residents')
 const OUTSIDER = 'Phạm Minh Khang'
 
 /** From the sign-in page to the sandbox's login page. */
@@ -49,6 +52,30 @@ test('the demo learner signs in with VNeID: sandbox login, consent, back home si
 
 	await expect(page).toHaveURL('/')
 	await expectSignedInAs(page, learner.fullName)
+})
+
+test("a resident's first VNeID sign-in creates their learner account, linked to their registry record", async ({
+	page,
+}) => {
+	await openSandbox(page)
+	await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill(newcomer.personalId)
+	await page.getByLabel('Mật mã (passcode)').fill('123456')
+	await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
+	await page.getByRole('button', { name: 'Đồng ý chia sẻ' }).click()
+	await expect(page).toHaveURL('/')
+	await expectSignedInAs(page, newcomer.fullName)
+
+	// A learner's account, and the registry record is theirs: "my data" offers its download.
+	await page.goto('/tai-khoan')
+	await expect(page.locator('dl.facts dd').getByRole('listitem')).toHaveText(['Người học — bản thân'])
+	await expect(page.getByRole('link', { name: 'Tải toàn bộ dữ liệu của tôi (.json)' })).toBeVisible()
+	// The file is the registry's record of them (an account with no resident has none: 404).
+	const download = await page.request.get('/tai-khoan/du-lieu.json')
+	expect(download.status()).toBe(200)
+	const { resident } = (await download.json()) as { resident: { fullName: string; birthDate: string } }
+	expect(resident.fullName).toBe(newcomer.fullName)
+	expect(String(resident.birthDate).slice(0, 10)).toBe(newcomer.birthDate)
+	await expectNoA11yViolations(page)
 })
 
 test('a replayed callback is refused with a Vietnamese explanation', async ({ page, consoleErrors }) => {
