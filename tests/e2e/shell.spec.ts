@@ -1,3 +1,5 @@
+import { signIn } from '#tests/e2e/support/auth.ts'
+import { expectNoA11yViolations } from '#tests/e2e/support/axe.ts'
 import { expect, test } from '#tests/e2e/support/test.ts'
 
 // The application shell every page shares: skip link, display preferences, language.
@@ -83,5 +85,34 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'English' }).click()
 		await expect(html).toHaveAttribute('lang', 'en')
 		await expect(html).toHaveAttribute('data-text-size', 'large')
+	})
+})
+
+test.describe('on a 360 px phone', () => {
+	test.use({ viewport: { width: 360, height: 740 } })
+
+	test("a long menu is one row that scrolls sideways: the page's content starts on the first screen", async ({
+		page,
+	}) => {
+		await signIn(page, 'quantri')
+		await page.goto('/nguoi-dan')
+		const nav = page.getByRole('navigation', { name: 'Điều hướng chính' })
+		expect(await nav.getByRole('link').count()).toBeGreaterThanOrEqual(10)
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
+		const heading = await page.getByRole('heading', { level: 1 }).boundingBox()
+		expect(heading?.y ?? 740).toBeLessThan(740 / 2)
+		// Every entry is still reachable: the last one scrolls into view and opens.
+		const last = nav.getByRole('link').last()
+		await last.focus()
+		await expect(last).toBeInViewport()
+		await expectNoA11yViolations(page)
+	})
+
+	test("a short menu wraps: the volunteer's every entry is in sight", async ({ page }) => {
+		await signIn(page, 'tinhnguyen')
+		const links = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link')
+		expect(await links.count()).toBeLessThan(10)
+		for (const link of await links.all()) await expect(link).toBeInViewport()
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360)
 	})
 })
