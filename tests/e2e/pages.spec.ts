@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import { demoAccounts } from '#server/demo/demo-accounts.ts'
+import { roles } from '#server/identity/schema.ts'
 import { expectNoA11yViolations } from '#tests/e2e/support/axe.ts'
 import { expect, test } from '#tests/e2e/support/test.ts'
 
@@ -16,6 +19,23 @@ test('/healthz answers JSON: ok, the database reachable, migrations up to date',
 		database: { kind: 'pglite', reachable: true },
 		migrations: { upToDate: true },
 	})
+})
+
+test('`hocvuso start` printed where it serves, its database and one demo account per role', ({ baseURL }) => {
+	const logFile = process.env.HOCVUSO_E2E_SERVER_LOG
+	if (!logFile) throw new Error('global-setup.ts did not say where the server writes')
+	const printed = fs.readFileSync(logFile, 'utf8')
+	const port = new URL(baseURL ?? '').port
+	expect(printed).toContain(`hocvuso đang chạy tại / is running at http://localhost:${port}`)
+	expect(printed).toMatch(/Cơ sở dữ liệu \/ database: pglite \(/)
+	expect(printed).toContain('Tài khoản trình diễn / demo accounts:')
+	const lines = printed.split('\n')
+	for (const account of demoAccounts) {
+		const line = lines.find((l) => l.startsWith(`  ${account.labelVi} `))
+		expect(line?.trim(), account.role).toMatch(new RegExp(` ${account.username} / ${account.password}$`))
+	}
+	// One account per role of the policy, none left out.
+	expect(new Set(demoAccounts.map((a) => a.role))).toEqual(new Set(roles))
 })
 
 test('the home page has one h1, the landmarks, and passes an axe-core WCAG 2.2 AA scan', async ({ page }) => {

@@ -49,6 +49,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 		await teardown()
 		throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)
 	}
+	// The workers inherit the runner's environment: pages.spec.ts reads what `hocvuso start` printed.
+	process.env.HOCVUSO_E2E_SERVER_LOG = logFile
 	const seconds = ((performance.now() - started) / 1000).toFixed(1)
 	console.info(`e2e: app ready at ${baseURL} after ${seconds} s (build if needed + migrate + demo seed)`)
 	return teardown
