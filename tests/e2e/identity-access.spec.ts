@@ -127,6 +127,50 @@ test('signing out everywhere ends the sessions on every device at once', async (
 	await expect(page.getByRole('row').filter({ hasText: 'Đăng xuất khỏi mọi thiết bị' })).toHaveCount(1)
 })
 
+test("an administrator adds a role with its scope to an account and takes another away; the person's menu follows", async ({
+	page,
+	browser,
+}) => {
+	const username = `e2e-vai-tro-${Date.now().toString(36)}`
+	await signIn(page, 'quantri')
+	const password = await createAccount(page, 'Giảng viên', username)
+	await page.getByRole('link', { name: 'Xem tài khoản vừa tạo' }).click()
+	const roles = page.getByRole('region', { name: 'Vai trò và phạm vi' })
+	await expect(roles.getByRole('listitem').locator('span')).toHaveText(['Giảng viên — toàn phường'])
+
+	await roles
+		.getByLabel('Vai trò', { exact: true })
+		.selectOption({ label: 'Tình nguyện viên (Tổ Công nghệ số cộng đồng, Đại sứ số)' })
+	const group = roles.getByLabel('Tổ dân phố', { exact: true })
+	await group.selectOption({ index: 2 })
+	const groupName = (await group.locator('option:checked').textContent())?.trim() ?? ''
+	expect(groupName).not.toBe('')
+	await roles.getByRole('button', { name: 'Thêm vai trò' }).click()
+	await expect(page.getByText('Đã thêm vai trò.')).toBeVisible()
+	await expect(roles.getByRole('listitem').locator('span')).toHaveText([
+		'Giảng viên — toàn phường',
+		`Tình nguyện viên (Tổ Công nghệ số cộng đồng, Đại sứ số) — ${groupName}`,
+	])
+	await roles.getByRole('button', { name: 'Thu hồi vai trò Giảng viên — toàn phường' }).click()
+	await expect(page.getByText('Đã thu hồi vai trò.')).toBeVisible()
+	await expect(roles.getByRole('listitem').locator('span')).toHaveText([
+		`Tình nguyện viên (Tổ Công nghệ số cộng đồng, Đại sứ số) — ${groupName}`,
+	])
+	await expectNoA11yViolations(page)
+
+	// The person's menu is a volunteer's now: the door-to-door worklist, no classes to run.
+	const other = await browser.newContext()
+	const otherErrors = watchConsole(other)
+	const person = await other.newPage()
+	await trySignIn(person, username, password)
+	await person.waitForURL('/')
+	const menu = person.getByRole('navigation', { name: 'Điều hướng chính' })
+	await expect(menu.getByRole('link', { name: 'Đi từng nhà' })).toBeVisible()
+	await expect(menu.getByRole('link', { name: 'Lớp học' })).toHaveCount(0)
+	expect(otherErrors.unexpected()).toEqual([])
+	await other.close()
+})
+
 test('an administrator manages an account, the person is forced to choose a password, and the audit page shows it all', async ({
 	page,
 	browser,
