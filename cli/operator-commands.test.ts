@@ -5,11 +5,14 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest'
 import { commands } from '#cli/commands.ts'
 import { main } from '#cli/main.ts'
+import { recordAudit } from '#server/audit/record-audit.server.ts'
+import { type DatabaseHandle, openDatabase } from '#server/db/client.server.ts'
 import { withDatabase } from '#tests/support/postgres-cluster.ts'
 import { testEngine } from '#tests/support/test-services.ts'
 
 // The operator's first commands through the CLI's own entry (`main`, what bin/hocvuso.js runs):
-// help in both languages, then `migrate` and `seed` on an empty database of this run's engine.
+// help in both languages, then `migrate`, `seed` and `audit verify` on an empty database of this run's
+// engine.
 
 /** Runs `hocvuso <argv>` in this process; returns the exit code and what it printed. */
 async function hocvuso(argv: string[]) {
@@ -65,7 +68,7 @@ describe('help', () => {
 	})
 })
 
-describe('migrate and seed on an empty database', () => {
+describe('migrate, seed and audit verify on an empty database', () => {
 	const saved = { ...process.env }
 	let dataDir: string
 	let dropDatabase: (() => Promise<void>) | undefined
@@ -120,6 +123,45 @@ describe('migrate and seed on an empty database', () => {
 		const tooSmall = await hocvuso(['seed', '--size', '3'])
 		expect(tooSmall.code).toBe(1)
 		expect(tooSmall.stderr).toContain('--size phải là số nguyên ≥ 10 / must be an integer ≥ 10')
+	}, 120_000)
+
+	test('`audit verify` passes on an intact chain and names the entry altered directly in the database', async () => {
+		// One handle at a time: PGlite's data folder must never be open twice in one process.
+		const withDatabase = async <T>(use: (database: DatabaseHandle) => Promise<T>): Promise<T> => {
+			const database = await openDatabase({
+				databaseUrl: process.env.DATABASE_URL,
+				dataDir: path.join(dataDir, 'pglite'),
+			})
+			try {
+				return await use(database)
+			} finally {
+				await database.close()
+			}
+		}
+		// Entries written the way the app writes them…
+		const actor = { userId: null, label: 'quantri', wardId: null }
+		await withDatabase(async ({ db }) => {
+			for (let i = 0; i < 3; i++) await recordAudit(db, { actor, action: 'auth.signIn', details: { i } })
+		})
+		const intact = await hocvuso(['audit', 'verify'])
+		expect(intact.code, intact.stderr).toBe(0)
+		expect(intact.stdout).toMatch(/^OK: \d+ mục nhật ký, chuỗi băm nguyên vẹn/)
+
+		// …then one edited by someone with rights on the database: triggers off, a row changed.
+		const altered = await withDatabase(async (database) => {
+			const [row] = await database.query<{ seq: string | number }>(
+				"select seq from audit_log where action = 'auth.signIn' order by seq offset 1 limit 1",
+			)
+			await database.query('alter table audit_log disable trigger audit_log_no_update_delete')
+			await database.query(`update audit_log set actor_label = 'nguoi-khac' where seq = $1`, [row?.seq])
+			await database.query('alter table audit_log enable trigger audit_log_no_update_delete')
+			return Number(row?.seq)
+		})
+		const broken = await hocvuso(['audit', 'verify'])
+		expect(broken.code).toBe(1)
+		expect(broken.stdout).toContain(
+			`LỖI / BROKEN: mục nhật ký #${altered}: nội dung đã bị sửa / its content was altered.`,
+		)
 	}, 120_000)
 })
 
