@@ -2,9 +2,9 @@ CREATE TABLE "indicator_cell" (
 	"ward_id" uuid NOT NULL,
 	"dimension" text NOT NULL,
 	"key" text NOT NULL,
-	"masks" bigint[] NOT NULL,
-	"residents" integer NOT NULL,
-	CONSTRAINT "indicator_cell_ward_id_dimension_key_masks_pk" PRIMARY KEY("ward_id","dimension","key","masks")
+	"denominators" integer[] NOT NULL,
+	"numerators" integer[] NOT NULL,
+	CONSTRAINT "indicator_cell_ward_id_dimension_key_pk" PRIMARY KEY("ward_id","dimension","key")
 );
 --> statement-breakpoint
 CREATE TABLE "indicator_dirty_resident" (
@@ -36,11 +36,13 @@ ALTER TABLE "indicator_resident_flags" ADD CONSTRAINT "indicator_resident_flags_
 CREATE INDEX "indicator_resident_flags_ward_id_index" ON "indicator_resident_flags" USING btree ("ward_id");--> statement-breakpoint
 -- Residents whose indicator flags a statement may have changed (decision 022). One function per way of
 -- finding the resident from the changed rows; every table an indicator condition or breakdown reads has
--- its three triggers below (indicator-dirty-triggers.test.ts checks the list against the conditions).
+-- its three triggers below (live-indicators.test.ts checks the list against the condition kinds).
 CREATE OR REPLACE FUNCTION indicator_mark_dirty(resident_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+	-- DO UPDATE, not DO NOTHING: the row lock makes a look that is taking this note wait for the writer's
+	-- commit, so it recomputes the resident from the committed change, never from the state before it.
 	INSERT INTO indicator_dirty_resident (resident_id)
 	SELECT DISTINCT id FROM unnest(resident_ids) AS u(id) WHERE id IS NOT NULL
-	ON CONFLICT DO NOTHING;
+	ON CONFLICT (resident_id) DO UPDATE SET resident_id = excluded.resident_id;
 $$;
 --> statement-breakpoint
 -- Tables with a resident_id column.

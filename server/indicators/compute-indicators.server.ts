@@ -99,12 +99,17 @@ export function maskCountOf(indicators: readonly unknown[]): number {
  * per-resident ones to `resident`, and the masks m0, m1… — two bits per indicator (in the denominator,
  * reached), one CASE each, so the population is evaluated once and what is reached only for those in it.
  */
-export function residentFlagsSql(indicators: readonly ResidentIndicator[], asOf: string) {
+export function residentFlagsSql(
+	indicators: readonly ResidentIndicator[],
+	asOf: string,
+	options: { materialized?: boolean } = {},
+) {
 	const referenceYear = Number(asOf.slice(0, 4))
-	const options = { asOf, referenceYear }
+	const compileOptions = { asOf, referenceYear }
+	const materialized = options.materialized ?? true
 	const facts = factsOf(indicators.map((i) => i.spec))
 	const joinable = facts.filter((f) => f.joinable).map((f) => f.name)
-	const ctx = cteContext(options, joinable)
+	const ctx = cteContext(compileOptions, joinable)
 	const joins = sql.join(
 		joinable.map(
 			(name) =>
@@ -121,7 +126,10 @@ export function residentFlagsSql(indicators: readonly ResidentIndicator[], asOf:
 		return sql`(${sql.join(terms, sql` + `)})`
 	})
 	const withFacts = sql.join(
-		facts.map((f) => sql`${sql.identifier(f.name)} as materialized (${f.sql(options)}),`),
+		facts.map(
+			(f) =>
+				sql`${sql.identifier(f.name)} as ${sql.raw(materialized ? 'materialized' : 'not materialized')} (${f.sql(compileOptions)}),`,
+		),
 		sql` `,
 	)
 	return { withFacts, joins, masks, ageBand: ageBandSql(referenceYear) }

@@ -45,7 +45,12 @@ export interface ConditionModule<C extends { kind: string } = { kind: string }> 
 	facts?: readonly FactDefinition[]
 	/** Plain words, e.g. "thuộc nhóm Học sinh từ cấp tiểu học". */
 	describe(condition: C, locale: 'vi' | 'en'): string
-	/** A boolean SQL expression over the current `resident` row. */
+	/**
+	 * A boolean SQL expression over the current `resident` row. Phrase a look-up as a correlated
+	 * `exists (… where x.resident_id = resident.id …)`: over a whole ward the planner hashes it once, and for
+	 * the few residents a kept-state refresh recomputes (decision 022) it follows the index instead of
+	 * reading the whole table, which `resident.id in (select …)` would do.
+	 */
 	toSql(condition: C, ctx: ConditionContext): SQL
 }
 

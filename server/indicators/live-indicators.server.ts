@@ -3,9 +3,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import {
 	countPilotModels,
-	countsFromMasks,
 	type IndicatorValue,
-	maskCountOf,
 	type ResidentIndicator,
 	residentFlagsSql,
 	valuesFromCountRows,
@@ -39,8 +37,8 @@ import { organizationMemberships } from '#server/ward/schema.ts'
 /** Raised when what the kept rows mean changes, so states built by an older version are rebuilt. */
 const stateVersion = 'v1'
 
-/** More changed residents than this share of the ward: rebuilding is cheaper than moving them one by one. */
-const rebuildShare = 0.2
+/** More changed residents than this (an import, a bulk edit): rebuilding is cheaper than moving each. */
+const rebuildAbove = 5000
 
 export interface LiveRefresh {
 	/** 'rebuilt': the whole ward was recomputed; 'refreshed': only the residents changed since. */
@@ -119,32 +117,18 @@ export async function bringUpToDate(
 		.where(sql`${indicatorLiveStates.wardId} = ${wardId}`)
 	if (!state || state.asOf !== asOf || state.definitionsKey !== key)
 		return rebuild(db, wardId, indicators, asOf, key)
-	const taken = (await db.execute(sql`delete from ${indicatorDirtyResidents} d
-		where d.resident_id in (select ${residents.id} from ${residents} where ${residents.wardId} = ${wardId})
-			or d.resident_id in (select ${indicatorResidentFlags.residentId} from ${indicatorResidentFlags}
-				where ${indicatorResidentFlags.wardId} = ${wardId})
-		returning d.resident_id`)) as unknown as { rows: { resident_id: string }[] }
-	const changed = taken.rows.map((r) => r.resident_id)
+	const changed = await takeNotes(db, wardId)
 	if (changed.length === 0) return { kind: 'refreshed', residents: 0 }
-	const [size] = (
-		(await db.execute(
-			sql`select count(*)::int as n from ${indicatorResidentFlags} where ${indicatorResidentFlags.wardId} = ${wardId}`,
-		)) as unknown as { rows: { n: number }[] }
-	).rows
-	if (changed.length > Math.max(50, (size?.n ?? 0) * rebuildShare))
-		return rebuild(db, wardId, indicators, asOf, key)
+	if (changed.length > rebuildAbove) return rebuild(db, wardId, indicators, asOf, key)
 	const ids = sql`${`{${changed.join(',')}}`}::uuid[]`
 	const f = indicatorResidentFlags
 	// Their old flags leave their cells, their new ones join theirs.
 	await db.execute(sql`with old as (
 			delete from ${f} where ${f.wardId} = ${wardId} and ${f.residentId} = any(${ids}) returning *
-		), ${upsertCells(wardId, 'old', -1)}`)
+		), ${upsertCells(wardId, 'old', -1, indicators)}`)
 	await db.execute(sql`with new as (
-			${insertFlags(wardId, indicators, asOf, sql`and ${residents.id} = any(${ids})`)} returning *
-		), ${upsertCells(wardId, 'new', 1)}`)
-	await db.execute(
-		sql`delete from ${indicatorCells} where ${indicatorCells.wardId} = ${wardId} and ${indicatorCells.residents} = 0`,
-	)
+			${insertFlags(wardId, indicators, asOf, ids)} returning *
+		), ${upsertCells(wardId, 'new', 1, indicators)}`)
 	return { kind: 'refreshed', residents: changed.length }
 }
 
@@ -156,21 +140,18 @@ async function rebuild(
 	key: string,
 ): Promise<LiveRefresh> {
 	// Changes committed from here on are seen by the statements below; their notes stay for the next look.
-	await db.execute(sql`delete from ${indicatorDirtyResidents} d
-		where d.resident_id in (select ${residents.id} from ${residents} where ${residents.wardId} = ${wardId})
-			or d.resident_id in (select ${indicatorResidentFlags.residentId} from ${indicatorResidentFlags}
-				where ${indicatorResidentFlags.wardId} = ${wardId})`)
+	await takeNotes(db, wardId)
 	await db.execute(
 		sql`delete from ${indicatorResidentFlags} where ${indicatorResidentFlags.wardId} = ${wardId}`,
 	)
 	await db.execute(sql`delete from ${indicatorCells} where ${indicatorCells.wardId} = ${wardId}`)
-	const inserted = (await db.execute(insertFlags(wardId, indicators, asOf, sql``))) as unknown as {
+	const inserted = (await db.execute(insertFlags(wardId, indicators, asOf))) as unknown as {
 		affectedRows?: number
 		rowCount?: number
 	}
 	await db.execute(sql`with ward_flags as (
 			select * from ${indicatorResidentFlags} where ${indicatorResidentFlags.wardId} = ${wardId}
-		), ${upsertCells(wardId, 'ward_flags', 1)}`)
+		), ${upsertCells(wardId, 'ward_flags', 1, indicators)}`)
 	await db
 		.insert(indicatorLiveStates)
 		.values({ wardId, asOf, definitionsKey: key })
@@ -181,35 +162,87 @@ async function rebuild(
 	return { kind: 'rebuilt', residents: Number(inserted.affectedRows ?? inserted.rowCount ?? 0) }
 }
 
-/** INSERT of the flags of the ward's active residents (those matching `restrict`, an `and …` clause). */
+/**
+ * INSERT of the flags of the ward's active residents, or of those in `only` (a uuid[]). For the few a look
+ * recomputes, the facts are inlined so the planner follows the residents' keys instead of computing each
+ * fact for the whole ward; a rebuild computes each fact once for everyone.
+ */
 function insertFlags(
 	wardId: string,
 	indicators: readonly ResidentIndicator[],
 	asOf: string,
-	restrict: SQL,
+	only?: SQL,
 ): SQL {
-	const flags = residentFlagsSql(indicators, asOf)
+	const flags = residentFlagsSql(indicators, asOf, { materialized: !only })
 	const f = indicatorResidentFlags
 	const t = residentTargetGroups
 	const m = organizationMemberships
 	// The breakdown keys as the statement of computeIndicators groups them: every target group, and the
 	// organisations of the current (not ended) memberships.
+	const keys = only
+		? {
+				ctes: sql``,
+				joins: sql``,
+				targetGroups: sql`array(select ${t.targetGroupCode} from ${t} where ${t.residentId} = ${residents.id} order by 1)`,
+				organizations: sql`array(select distinct ${m.organizationId} from ${m} where ${m.residentId} = ${residents.id} and ${m.endedOn} is null order by 1)`,
+			}
+		: {
+				ctes: sql`flag_target_groups as (select ${t.residentId} as resident_id, array_agg(${t.targetGroupCode} order by ${t.targetGroupCode}) as codes
+					from ${t} group by ${t.residentId}),
+				flag_organizations as (select resident_id, array_agg(organization_id order by organization_id) as ids
+					from (select distinct ${m.residentId} as resident_id, ${m.organizationId} as organization_id from ${m} where ${m.endedOn} is null) current
+					group by resident_id),`,
+				joins: sql`left join flag_target_groups on flag_target_groups.resident_id = ${residents.id}
+					left join flag_organizations on flag_organizations.resident_id = ${residents.id}`,
+				targetGroups: sql`coalesce(flag_target_groups.codes, '{}')`,
+				organizations: sql`coalesce(flag_organizations.ids, '{}')`,
+			}
 	return sql`insert into ${f} (resident_id, ward_id, group_id, sex, age_band, target_groups, organizations, masks)
-		with ${flags.withFacts} flag_rows as (
+		with ${flags.withFacts} ${keys.ctes} flag_rows as (
 			select ${residents.id}, ${residents.wardId}, ${residents.residentialGroupId}, ${residents.sex}, ${flags.ageBand},
-				array(select ${t.targetGroupCode} from ${t} where ${t.residentId} = ${residents.id} order by 1),
-				array(select distinct ${m.organizationId} from ${m} where ${m.residentId} = ${residents.id} and ${m.endedOn} is null order by 1),
-				array[${sql.join(flags.masks, sql`, `)}]::bigint[]
-			from ${residents} ${flags.joins}
-			where ${residents.wardId} = ${wardId} and ${residents.status} = 'active' ${restrict}
+				${keys.targetGroups}, ${keys.organizations}, array[${sql.join(flags.masks, sql`, `)}]::bigint[]
+			from ${residents} ${flags.joins} ${keys.joins}
+			where ${residents.wardId} = ${wardId} and ${residents.status} = 'active' ${only ? sql`and ${residents.id} = any(${only})` : sql``}
 		)
 		select * from flag_rows`
 }
 
-/** After a CTE `source` of flags rows: adds `sign` × each row to the cells of its breakdown keys. */
-function upsertCells(wardId: string, source: string, sign: 1 | -1): SQL {
+/**
+ * Takes the notes of this ward's residents (those living here now or counted here before). The notes are
+ * few between looks, so they are read whole and matched by key; DELETE then waits for any writer still
+ * holding one (see indicator_mark_dirty in drizzle/0019).
+ */
+async function takeNotes(db: Database, wardId: string): Promise<string[]> {
+	const noted = (await db.execute(
+		sql`select ${indicatorDirtyResidents.residentId} as id from ${indicatorDirtyResidents}`,
+	)) as unknown as { rows: { id: string }[] }
+	if (noted.rows.length === 0) return []
+	const all = sql`${`{${noted.rows.map((r) => r.id).join(',')}}`}::uuid[]`
+	const f = indicatorResidentFlags
+	const taken = (await db.execute(sql`delete from ${indicatorDirtyResidents}
+		where ${indicatorDirtyResidents.residentId} in (
+			select ${residents.id} from ${residents} where ${residents.id} = any(${all}) and ${residents.wardId} = ${wardId}
+			union select ${f.residentId} from ${f} where ${f.residentId} = any(${all}) and ${f.wardId} = ${wardId})
+		returning ${indicatorDirtyResidents.residentId} as id`)) as unknown as { rows: { id: string }[] }
+	return taken.rows.map((r) => r.id)
+}
+
+/**
+ * After a CTE `source` of flags rows: adds `sign` × each row to the counts of its breakdown cells. Rows
+ * with the same cell and flags are counted together first, so a rebuild turns 100,000 residents into the
+ * few tens of thousands of (cell, flags) pairs before splitting the flags per indicator.
+ */
+function upsertCells(
+	wardId: string,
+	source: string,
+	sign: 1 | -1,
+	indicators: readonly ResidentIndicator[],
+): SQL {
 	const c = indicatorCells
 	const from = sql.identifier(source)
+	const last = sql.raw(String(indicators.length - 1))
+	const plus = (column: 'denominators' | 'numerators') =>
+		sql`array(select a + b from unnest(${c}.${sql.identifier(column)}, excluded.${sql.identifier(column)}) with ordinality as u(a, b, i) order by i)`
 	return sql`expanded as (
 			select 'all' as dim, '' as key, masks from ${from}
 			union all select 'residentialGroup', coalesce(group_id::text, ''), masks from ${from}
@@ -217,29 +250,43 @@ function upsertCells(wardId: string, source: string, sign: 1 | -1): SQL {
 			union all select 'ageBand', age_band, masks from ${from}
 			union all select 'targetGroup', code, masks from ${from} cross join unnest(target_groups) as code
 			union all select 'organization', organization::text, masks from ${from} cross join unnest(organizations) as organization
+		),
+		grouped as (select dim, key, masks, count(*)::int as n from expanded group by dim, key, masks),
+		per_indicator as (
+			select dim, key, i,
+				sum(n * ((masks[i / 31 + 1] >> (2 * (i % 31))) & 1))::int as denominator,
+				sum(n * ((masks[i / 31 + 1] >> (2 * (i % 31) + 1)) & 1))::int as numerator
+			from grouped cross join generate_series(0, ${last}) as i
+			group by dim, key, i
 		)
-		insert into ${c} (ward_id, dimension, key, masks, residents)
-		select ${wardId}::uuid, dim, key, masks, ${sql.raw(String(sign))} * count(*)::int from expanded group by dim, key, masks
-		on conflict (ward_id, dimension, key, masks) do update set residents = ${c}.residents + excluded.residents`
+		insert into ${c} (ward_id, dimension, key, denominators, numerators)
+		select ${wardId}::uuid, dim, key, array_agg(${sql.raw(String(sign))} * denominator order by i),
+			array_agg(${sql.raw(String(sign))} * numerator order by i)
+		from per_indicator group by dim, key
+		on conflict (ward_id, dimension, key) do update
+			set denominators = ${plus('denominators')}, numerators = ${plus('numerators')}`
 }
 
+/** The counts as computeIndicators returns them (a cell whose counts fell to zero is left out there too). */
 async function readCells(
 	db: Database,
 	wardId: string,
 	indicators: readonly ResidentIndicator[],
 ): Promise<IndicatorValue[]> {
 	const c = indicatorCells
-	const masks = sql.join(
-		Array.from(
-			{ length: maskCountOf(indicators) },
-			(_, m) => sql`masks[${sql.raw(String(m + 1))}] as ${sql.identifier(`m${m}`)}`,
-		),
-		sql`, `,
-	)
-	const result = await db.execute(sql`select dim, key, ${countsFromMasks(indicators)}
-		from (select dimension as dim, key, ${masks}, residents as n from ${c} where ${c.wardId} = ${wardId}) cells
-		group by dim, key`)
-	return valuesFromCountRows(indicators, (result as unknown as { rows: Record<string, unknown>[] }).rows)
+	const cells = await db
+		.select({ dim: c.dimension, key: c.key, denominators: c.denominators, numerators: c.numerators })
+		.from(c)
+		.where(sql`${c.wardId} = ${wardId}`)
+	const rows = cells.map((cell) => {
+		const row: Record<string, unknown> = { dim: cell.dim, key: cell.key }
+		indicators.forEach((_, i) => {
+			row[`cd${i}`] = cell.denominators[i] ?? 0
+			row[`cn${i}`] = cell.numerators[i] ?? 0
+		})
+		return row
+	})
+	return valuesFromCountRows(indicators, rows)
 }
 
 function definitionsKey(indicators: readonly ResidentIndicator[]): string {

@@ -42,7 +42,7 @@ export const indicatorResidentFlags = pgTable(
 	(t) => [index().on(t.wardId)],
 )
 
-/** How many of the ward's active residents share one breakdown cell and one set of flags. */
+/** One breakdown cell's counts per indicator (in the order of the definitions the state was built for). */
 export const indicatorCells = pgTable(
 	'indicator_cell',
 	{
@@ -52,10 +52,10 @@ export const indicatorCells = pgTable(
 		/** 'all' or a breakdown dimension. */
 		dimension: text().notNull(),
 		key: text().notNull(),
-		masks: bigint({ mode: 'bigint' }).array().notNull(),
-		residents: integer().notNull(),
+		denominators: integer().array().notNull(),
+		numerators: integer().array().notNull(),
 	},
-	(t) => [primaryKey({ columns: [t.wardId, t.dimension, t.key, t.masks] })],
+	(t) => [primaryKey({ columns: [t.wardId, t.dimension, t.key] })],
 )
 
 /** Residents whose flags may have changed since they were computed (filled by triggers). */

@@ -26,10 +26,10 @@ export const practicalTaskConfirmed = defineCondition({
 		const o = oralAssessments
 		const r = oralAssessmentResults
 		const i = assessmentItems
-		return sql`${residents.id} in (select ${o.residentId} from ${o}
+		return sql`exists (select 1 from ${o}
 			join ${r} on ${r.oralAssessmentId} = ${o.id}
 			join ${i} on ${i.id} = ${r.itemId}
-			where ${i.kind} = 'practical' and ${i.courseId} in (${sqlList([...new Set(c.courseIds)])})
+			where ${o.residentId} = ${residents.id} and ${i.kind} = 'practical' and ${i.courseId} in (${sqlList([...new Set(c.courseIds)])})
 				and ${o.confirmedAt} < ((${ctx.asOf}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'))`
 	},
 })

@@ -37,7 +37,7 @@ export const certified = defineCondition({
 		const t = certificates
 		const bases = c.bases ? sql`and ${t.basis} in (${sqlList(c.bases)})` : sql``
 		const tracks = c.trackIds ? sql`and ${t.trackId} in (${sqlList(c.trackIds)})` : sql``
-		return sql`${residents.id} in (select ${t.residentId} from ${t} where ${t.issuedOn} <= ${ctx.asOf}::date
+		return sql`exists (select 1 from ${t} where ${t.residentId} = ${residents.id} and ${t.issuedOn} <= ${ctx.asOf}::date
 			and (${t.revokedAt} is null or ${t.revokedAt} >= (${ctx.asOf}::date + 1)) ${bases} ${tracks})`
 	},
 })

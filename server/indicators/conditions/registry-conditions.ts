@@ -28,7 +28,7 @@ export const inTargetGroup = defineCondition({
 			: `in target group: ${c.codes.join(', ')}`,
 	toSql: (c) => {
 		const t = residentTargetGroups
-		return sql`${residents.id} in (select ${t.residentId} from ${t} where ${t.targetGroupCode} in (${sqlList(c.codes)}))`
+		return sql`exists (select 1 from ${t} where ${t.residentId} = ${residents.id} and ${t.targetGroupCode} in (${sqlList(c.codes)}))`
 	},
 })
 
@@ -98,8 +98,8 @@ export const memberOf = defineCondition({
 		const m = organizationMemberships
 		const o = organizations
 		const kinds = c.membershipKinds ? sql`and ${m.kind} in (${sqlList(c.membershipKinds)})` : sql``
-		return sql`${residents.id} in (select ${m.residentId} from ${m} join ${o} on ${o.id} = ${m.organizationId}
-			where ${o.kind} in (${sqlList(c.organizationKinds)}) ${kinds}
+		return sql`exists (select 1 from ${m} join ${o} on ${o.id} = ${m.organizationId}
+			where ${m.residentId} = ${residents.id} and ${o.kind} in (${sqlList(c.organizationKinds)}) ${kinds}
 			and (${m.startedOn} is null or ${m.startedOn} <= ${ctx.asOf}::date)
 			and (${m.endedOn} is null or ${m.endedOn} > ${ctx.asOf}::date))`
 	},
