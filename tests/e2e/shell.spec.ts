@@ -14,6 +14,28 @@ test('the skip link is the first stop and moves focus to the main content', asyn
 	await expect(page.locator('main')).toBeFocused()
 })
 
+test('keyboard focus is always visible: a 3 px outline on links and buttons, in both contrast modes', async ({
+	page,
+}) => {
+	await page.goto('/')
+	const outline = () =>
+		page.evaluate(() => {
+			const style = getComputedStyle(document.activeElement as Element)
+			return { style: style.outlineStyle, width: style.outlineWidth }
+		})
+	for (const contrast of ['normal', 'high']) {
+		if (contrast === 'high') await page.getByRole('button', { name: 'Tương phản cao' }).click()
+		await page.getByRole('link', { name: 'Dữ liệu cá nhân' }).focus()
+		await page.keyboard.press('Shift+Tab')
+		await page.keyboard.press('Tab')
+		expect(await outline(), `a link, ${contrast} contrast`).toEqual({ style: 'solid', width: '3px' })
+		await page.getByRole('button', { name: 'Chữ lớn' }).focus()
+		await page.keyboard.press('Shift+Tab')
+		await page.keyboard.press('Tab')
+		expect(await outline(), `a button, ${contrast} contrast`).toEqual({ style: 'solid', width: '3px' })
+	}
+})
+
 test('large text stays on across navigation and reload, and turns off again', async ({
 	page,
 	consoleErrors,
