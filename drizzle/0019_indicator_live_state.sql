@@ -31,8 +31,6 @@ CREATE TABLE "indicator_resident_flags" (
 --> statement-breakpoint
 ALTER TABLE "indicator_cell" ADD CONSTRAINT "indicator_cell_ward_id_ward_id_fk" FOREIGN KEY ("ward_id") REFERENCES "public"."ward"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_live_state" ADD CONSTRAINT "indicator_live_state_ward_id_ward_id_fk" FOREIGN KEY ("ward_id") REFERENCES "public"."ward"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "indicator_resident_flags" ADD CONSTRAINT "indicator_resident_flags_resident_id_resident_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "indicator_resident_flags" ADD CONSTRAINT "indicator_resident_flags_ward_id_ward_id_fk" FOREIGN KEY ("ward_id") REFERENCES "public"."ward"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "indicator_resident_flags_ward_id_index" ON "indicator_resident_flags" USING btree ("ward_id");--> statement-breakpoint
 -- Residents whose indicator flags a statement may have changed (decision 022). One function per way of
 -- finding the resident from the changed rows; every table an indicator condition or breakdown reads has
@@ -59,16 +57,27 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- The resident row itself. A deleted resident's flags go with it (foreign key), so its counts cannot be
--- moved: the ward is rebuilt at the next look; so is a ward a resident moves into or out of.
+-- The resident row itself. A deleted or erased resident's flags are deleted at once (nothing of theirs is
+-- left behind, even in a ward nobody looks at) and the ward is rebuilt at the next look; so is a ward a
+-- resident moves into or out of.
 CREATE OR REPLACE FUNCTION indicator_dirty_on_resident() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		PERFORM indicator_mark_dirty(array(SELECT n.id FROM new_rows n));
 	ELSIF TG_OP = 'DELETE' THEN
+		DELETE FROM indicator_resident_flags WHERE resident_id IN (SELECT o.id FROM old_rows o);
 		DELETE FROM indicator_live_state WHERE ward_id IN (SELECT o.ward_id FROM old_rows o);
 	ELSE
 		PERFORM indicator_mark_dirty(array(SELECT n.id FROM new_rows n));
+		-- Erasure (anonymised_at set): the kept copy of the person's keys goes now, not at the next look.
+		DELETE FROM indicator_resident_flags WHERE resident_id IN (
+			SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
+			WHERE o.anonymised_at IS NULL AND n.anonymised_at IS NOT NULL);
+		IF FOUND THEN
+			DELETE FROM indicator_live_state WHERE ward_id IN (
+				SELECT n.ward_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+				WHERE o.anonymised_at IS NULL AND n.anonymised_at IS NOT NULL);
+		END IF;
 		DELETE FROM indicator_live_state WHERE ward_id IN (
 			SELECT o.ward_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.ward_id <> o.ward_id
 			UNION SELECT n.ward_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.ward_id <> o.ward_id);

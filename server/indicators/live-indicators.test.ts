@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { assessmentItems, oralAssessmentResults, oralAssessments } from '#server/assessment/schema.ts'
 import { certificates } from '#server/certification/schema.ts'
+import { users } from '#server/identity/schema.ts'
 import {
 	computeIndicators,
 	type IndicatorValue,
@@ -15,7 +17,7 @@ import {
 } from '#server/indicators/indicator-definitions.server.ts'
 import type { IndicatorDefinition, ResidentIndicatorSpec } from '#server/indicators/indicator-spec.ts'
 import { computeLiveIndicators, type LiveRefresh } from '#server/indicators/live-indicators.server.ts'
-import { indicatorLiveStates } from '#server/indicators/live-schema.ts'
+import { indicatorLiveStates, indicatorResidentFlags } from '#server/indicators/live-schema.ts'
 import {
 	type IndicatorFixture,
 	insertIndicatorFixture,
@@ -170,6 +172,57 @@ describe('the kept state gives what the full computation gives', () => {
 				touched: 3,
 			},
 			{
+				name: 'an AI practical task confirmed in class',
+				change: async () => {
+					const [assessor] = await db
+						.insert(users)
+						.values({ wardId: fixture.wardId, username: 'gv-live', displayName: 'Giảng viên' })
+						.returning({ id: users.id })
+					await db.insert(assessmentItems).values({
+						id: 'live-ai-basics',
+						courseId: 'ai-basics',
+						competencyCode: '6.2',
+						level: 'CB2',
+						kind: 'practical',
+						prompt: 'Thực hành',
+						options: [],
+						answer: [],
+						explanation: 'Xem người học tự làm',
+						origin: 'staff',
+						contentHash: 'live-ai-basics',
+					})
+					const [learner] = await db.select().from(learners).where(eq(learners.residentId, people.E!))
+					const [oral] = await db
+						.insert(oralAssessments)
+						.values({
+							wardId: fixture.wardId,
+							learnerId: learner!.id,
+							residentId: people.E!,
+							mode: 'inClass',
+							confirmedBy: assessor!.id,
+							confirmedAt: new Date('2026-06-20T09:00:00+07:00'),
+						})
+						.returning()
+					await db.insert(oralAssessmentResults).values({
+						oralAssessmentId: oral!.id,
+						position: 0,
+						competencyCode: '6.2',
+						outcome: 'proficient',
+						itemId: 'live-ai-basics',
+					})
+				},
+				touched: 1,
+			},
+			{
+				name: "the task's item moved to another course",
+				change: () =>
+					db
+						.update(assessmentItems)
+						.set({ courseId: 'vneid' })
+						.where(eq(assessmentItems.id, 'live-ai-basics')),
+				touched: 1,
+			},
+			{
 				name: 'a target group removed',
 				change: () =>
 					db
@@ -191,7 +244,7 @@ describe('the kept state gives what the full computation gives', () => {
 		}
 	})
 
-	test('another day, other definitions or a deleted resident rebuild the ward', async () => {
+	test('another day, other definitions or a deleted or erased resident (whose flags go at once) rebuild the ward', async () => {
 		const otherDay = await both(definitions, '2026-07-31')
 		expect(otherDay.refresh?.kind).toBe('rebuilt')
 		expect(otherDay.live).toEqual(otherDay.direct)
@@ -208,9 +261,28 @@ describe('the kept state gives what the full computation gives', () => {
 			.from(indicatorLiveStates)
 			.where(eq(indicatorLiveStates.wardId, fixture.wardId))
 		expect(state).toBeUndefined()
+		const left = await services.db
+			.select()
+			.from(indicatorResidentFlags)
+			.where(eq(indicatorResidentFlags.residentId, fixture.people.I!))
+		expect(left).toEqual([])
 		const afterDelete = await both(fewer, '2026-07-31')
 		expect(afterDelete.refresh?.kind).toBe('rebuilt')
 		expect(afterDelete.live).toEqual(afterDelete.direct)
+		// Erasure keeps the row, anonymised: the kept copy of the person's keys goes at once.
+		await services.db
+			.update(residents)
+			.set({ anonymisedAt: new Date() })
+			.where(eq(residents.id, fixture.people.B!))
+		expect(
+			await services.db
+				.select()
+				.from(indicatorResidentFlags)
+				.where(eq(indicatorResidentFlags.residentId, fixture.people.B!)),
+		).toEqual([])
+		const afterErasure = await both(fewer, '2026-07-31')
+		expect(afterErasure.refresh?.kind).toBe('rebuilt')
+		expect(afterErasure.live).toEqual(afterErasure.direct)
 	})
 })
 

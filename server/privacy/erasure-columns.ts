@@ -24,9 +24,6 @@ export const keepOnErasure: Record<string, readonly string[]> = {
 	learning_activity: ['itemId'],
 	oral_assessment_result: ['itemId'],
 	assessment_attempt: ['courseId', 'trackId'],
-	// A copy of the resident row's sex for the dashboard's kept state (decision 022): what erasure does to the
-	// resident row reaches it at the next look or the nightly rebuild, which recompute it from that row.
-	indicator_resident_flags: ['sex'],
 }
 
 /** Target groups that reveal sensitive data (Decree 13, Art. 2 §4: health, ethnicity, finances). */
