@@ -60,39 +60,7 @@ export async function benchIndicators(size: number): Promise<void> {
 	try {
 		const today = '2026-12-07'
 		const t0 = performance.now()
-		const existing = await services.db.query.wards.findFirst({ columns: { id: true } })
-		let generated = 0
-		if (!existing) {
-			await seedDemoWard(services, { residents: size, seed: 2026 })
-			await importLearningContent(services.db)
-			const seeded = await services.db.query.wards.findFirst({ columns: { id: true } })
-			if (!seeded) throw new Error('seed failed')
-			const history = await seedDemoLearningHistory(services.db, {
-				wardId: seeded.id,
-				seed: 2026,
-				from: '2026-01-01',
-				today,
-			})
-			generated = history.lessonsCompleted
-			// Confirmed on VNeID (target 4): about two thirds of the adults who finished a course by the autumn.
-			await services.db.execute(sql`insert into certificate (ward_id, resident_id, track_id, code, basis, issued_on)
-				select r.ward_id, r.id, 'citizen', 'B' || substr(md5(r.id::text), 1, 11), 'vneid',
-					date '2026-03-01' + (abs(hashtext(r.id::text)) % 250)
-				from resident r join learner l on l.resident_id = r.id
-				where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
-					and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
-		} else console.info(`  reusing the ward kept in ${keptDataDir}`)
-		// Course quizzes after each finished course and the instructors' confirmed AI practical tasks
-		// (indicator 8 reads those); the ward's seed already holds the volunteers' household visits.
-		const [attemptCount] = (
-			(await services.db.execute(sql`select count(*)::int as n from assessment_attempt`)) as unknown as {
-				rows: { n: number }[]
-			}
-		).rows
-		if (!attemptCount?.n) {
-			await importQuestionBank(services.db)
-			await seedDemoAssessments(services.db, { seed: 2026 })
-		}
+		const generated = await ensureBenchWard(services, size, today)
 		const ward = await services.db.query.wards.findFirst({ columns: { id: true } })
 		if (!ward) throw new Error('seed failed')
 		await ensureStandardIndicators(services.db, ward.id)
@@ -222,4 +190,46 @@ async function explainIndicators(
 	const db = explaining(services.db)
 	await computeIndicators(db, { wardId, indicators: definitions, asOf })
 	for (const plan of plans) console.info(plan)
+}
+
+/**
+ * The bench's ward (`size` residents, fixed seed) with its learning history, VNeID-confirmed certificates,
+ * course quizzes and in-class assessments, generated unless the database already holds a ward. Returns
+ * how many lesson completions were generated now.
+ */
+export async function ensureBenchWard(services: TestServices, size: number, today: string): Promise<number> {
+	const existing = await services.db.query.wards.findFirst({ columns: { id: true } })
+	let generated = 0
+	if (!existing) {
+		await seedDemoWard(services, { residents: size, seed: 2026 })
+		await importLearningContent(services.db)
+		const seeded = await services.db.query.wards.findFirst({ columns: { id: true } })
+		if (!seeded) throw new Error('seed failed')
+		const history = await seedDemoLearningHistory(services.db, {
+			wardId: seeded.id,
+			seed: 2026,
+			from: '2026-01-01',
+			today,
+		})
+		generated = history.lessonsCompleted
+		// Confirmed on VNeID (target 4): about two thirds of the adults who finished a course by the autumn.
+		await services.db.execute(sql`insert into certificate (ward_id, resident_id, track_id, code, basis, issued_on)
+			select r.ward_id, r.id, 'citizen', 'B' || substr(md5(r.id::text), 1, 11), 'vneid',
+				date '2026-03-01' + (abs(hashtext(r.id::text)) % 250)
+			from resident r join learner l on l.resident_id = r.id
+			where r.birth_year <= 2008 and abs(hashtext(r.id::text)) % 3 <> 0
+				and exists (select 1 from lesson_progress p where p.learner_id = l.id and p.status = 'completed')`)
+	} else console.info('  reusing the generated ward')
+	// Course quizzes after each finished course and the instructors' confirmed AI practical tasks
+	// (indicator 8 reads those); the ward's seed already holds the volunteers' household visits.
+	const [attemptCount] = (
+		(await services.db.execute(sql`select count(*)::int as n from assessment_attempt`)) as unknown as {
+			rows: { n: number }[]
+		}
+	).rows
+	if (!attemptCount?.n) {
+		await importQuestionBank(services.db)
+		await seedDemoAssessments(services.db, { seed: 2026 })
+	}
+	return generated
 }

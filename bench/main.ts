@@ -2,6 +2,7 @@ import { benchAssistant } from '#bench/assistant.bench.ts'
 import { benchBackup } from '#bench/backup.bench.ts'
 import { benchImport } from '#bench/import.bench.ts'
 import { benchIndicators } from '#bench/indicators.bench.ts'
+import { benchIndicatorsProvince } from '#bench/indicators-province.bench.ts'
 import { benchLoad } from '#bench/load.bench.ts'
 import { benchOutreach } from '#bench/outreach.bench.ts'
 import { benchPages } from '#bench/pages.bench.ts'
@@ -37,6 +38,11 @@ const benches: Record<string, { describe: string; run(size?: number): Promise<vo
 		describe:
 			'Chỉ tiêu: tính cả 9 chỉ tiêu với mọi phân tích, lần đầu và lặp lại, so với quét đếm toàn bộ bảng / all indicators with all breakdowns, cold and warm, ratio to a full counting scan (size = residents; INDICATORS_BENCH_ENGINE=postgres for PostgreSQL)',
 		run: (size) => benchIndicators(size ?? 100_000),
+	},
+	'indicators-province': {
+		describe:
+			'Chỉ tiêu cấp tỉnh trên PostgreSQL: các phường (mỗi phường PROVINCE_WARD_SIZE người, mặc định 100.000) cộng lại / a province on PostgreSQL: every ward’s indicators summed, from the kept state and from the rows (size = wards, default 17)',
+		run: (size) => benchIndicatorsProvince(size ?? 17),
 	},
 	load: {
 		describe:
