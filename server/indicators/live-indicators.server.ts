@@ -103,7 +103,7 @@ export async function refreshLiveIndicatorsForAllWards(db: Database, now = new D
 }
 
 /** Brings the ward's kept state to this day and these definitions; app servers take turns per ward. */
-export async function bringUpToDate(
+async function bringUpToDate(
 	db: Database,
 	wardId: string,
 	indicators: readonly ResidentIndicator[],
