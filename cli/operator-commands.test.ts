@@ -1,14 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest'
 import { commands } from '#cli/commands.ts'
 import { main } from '#cli/main.ts'
 import { recordAudit } from '#server/audit/record-audit.server.ts'
 import { type DatabaseHandle, openDatabase } from '#server/db/client.server.ts'
 import { withDatabase } from '#tests/support/postgres-cluster.ts'
-import { testEngine } from '#tests/support/test-services.ts'
+import { adminQuery, testEngine } from '#tests/support/test-services.ts'
 
 // The operator's first commands through the CLI's own entry (`main`, what bin/hocvuso.js runs):
 // help in both languages, then `migrate`, `seed` and `audit verify` on an empty database of this run's
@@ -80,9 +79,9 @@ describe('migrate, seed and audit verify on an empty database', () => {
 			// An empty database of the test cluster (not a clone of the migrated template).
 			const { adminUrl } = inject('postgres')
 			const name = `hocvuso_cli_${process.pid}_${Date.now().toString(36)}`
-			await admin(adminUrl, `create database "${name}"`)
+			await adminQuery(adminUrl, `create database "${name}"`)
 			env.DATABASE_URL = withDatabase(adminUrl, name)
-			dropDatabase = () => admin(adminUrl, `drop database if exists "${name}" with (force)`)
+			dropDatabase = () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`)
 		}
 		for (const key of ['DATABASE_URL', 'DATA_ENCRYPTION_KEY', 'DATA_HASH_KEY', 'SESSION_SECRET'])
 			delete process.env[key]
@@ -164,13 +163,3 @@ describe('migrate, seed and audit verify on an empty database', () => {
 		)
 	}, 120_000)
 })
-
-async function admin(adminUrl: string, sql: string): Promise<void> {
-	const client = new pg.Client({ connectionString: adminUrl })
-	await client.connect()
-	try {
-		await client.query(sql)
-	} finally {
-		await client.end()
-	}
-}

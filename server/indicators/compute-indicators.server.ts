@@ -44,9 +44,23 @@ export interface ComputeInput {
  * per dimension over that pass. The number of statements does not grow with the number of indicators.
  */
 export async function computeIndicators(db: Database, input: ComputeInput): Promise<IndicatorValue[]> {
+	return computeAlongsidePilotModels(db, input, (people) =>
+		computeResidentIndicators(db, { ...input, indicators: people }),
+	)
+}
+
+/**
+ * The resident indicators through `computePeople` (from the rows, or from the kept state), the pilot-model
+ * ones counted beside them; the values in the order of `input.indicators`.
+ */
+export async function computeAlongsidePilotModels(
+	db: Database,
+	input: Pick<ComputeInput, 'wardId' | 'indicators' | 'asOf'>,
+	computePeople: (people: readonly ResidentIndicator[]) => Promise<IndicatorValue[]>,
+): Promise<IndicatorValue[]> {
 	const people = input.indicators.filter((i): i is ResidentIndicator => isResidentSpec(i.spec))
 	const [peopleValues, modelValues] = await Promise.all([
-		computeResidentIndicators(db, { ...input, indicators: people }),
+		people.length === 0 ? [] : computePeople(people),
 		Promise.all(
 			input.indicators
 				.filter((i) => !isResidentSpec(i.spec))

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.server.ts'
 import {
-	countPilotModels,
+	computeAlongsidePilotModels,
 	type IndicatorValue,
 	type ResidentIndicator,
 	residentFlagsSql,
@@ -12,11 +12,7 @@ import {
 	ensureStandardIndicators,
 	listIndicatorDefinitions,
 } from '#server/indicators/indicator-definitions.server.ts'
-import {
-	type IndicatorSpec,
-	isResidentSpec,
-	type PilotModelIndicatorSpec,
-} from '#server/indicators/indicator-spec.ts'
+import type { IndicatorSpec } from '#server/indicators/indicator-spec.ts'
 import {
 	indicatorCells,
 	indicatorDirtyResidents,
@@ -56,25 +52,13 @@ export async function computeLiveIndicators(
 		onRefresh?: (refresh: LiveRefresh) => void
 	},
 ): Promise<IndicatorValue[]> {
-	const people = input.indicators.filter((i): i is ResidentIndicator => isResidentSpec(i.spec))
-	const [peopleValues, modelValues] = await Promise.all([
-		people.length === 0
-			? []
-			: db.transaction(async (tx) => {
-					const refresh = await bringUpToDate(tx as unknown as Database, input.wardId, people, input.asOf)
-					input.onRefresh?.(refresh)
-					return readCells(tx as unknown as Database, input.wardId, people)
-				}),
-		Promise.all(
-			input.indicators
-				.filter((i) => !isResidentSpec(i.spec))
-				.map((i) =>
-					countPilotModels(db, input.wardId, i.code, i.spec as PilotModelIndicatorSpec, input.asOf),
-				),
-		),
-	])
-	const byCode = new Map([...peopleValues, ...modelValues].map((v) => [v.code, v]))
-	return input.indicators.map((i) => byCode.get(i.code) as IndicatorValue)
+	return computeAlongsidePilotModels(db, input, (people) =>
+		db.transaction(async (tx) => {
+			const refresh = await bringUpToDate(tx as unknown as Database, input.wardId, people, input.asOf)
+			input.onRefresh?.(refresh)
+			return readCells(tx as unknown as Database, input.wardId, people)
+		}),
+	)
 }
 
 /**

@@ -122,7 +122,8 @@ async function closePoolCompletely(database: DatabaseHandle): Promise<void> {
 	await gone
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+/** Runs one statement as the cluster's administrator (outside the app's pool). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 	const client = new pg.Client({ connectionString: adminUrl })
 	await client.connect()
 	try {
